@@ -1,0 +1,69 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { ValidationError } from "../domain/errors.js";
+
+/** Everything the server reads from its environment; this file is the only reader of process.env. */
+export interface Config {
+  port: number;
+  /** Interface to listen on; unset means all interfaces. */
+  host: string | undefined;
+  dataDir: string;
+  /** PostgreSQL instead of the embedded SQLite when set. */
+  databaseUrl: string | undefined;
+  maxBodyBytes: number;
+  /** The built web UI (`npx vite build`); not an environment setting. */
+  webDir: string;
+}
+
+const MIB = 1024 * 1024;
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ message: "must be a whole number" })
+    .int("must be a whole number")
+    .min(0, "must be between 0 and 65535")
+    .max(65535, "must be between 0 and 65535")
+    .default(3000),
+  HOST: z.string().trim().min(1).optional(),
+  DATA_DIR: z.string().trim().min(1, "must not be empty").default("./data"),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/.+/, "must start with postgres:// or postgresql://")
+    .optional(),
+  MAX_BODY_BYTES: z.coerce
+    .number({ message: "must be a whole number of bytes" })
+    .int("must be a whole number of bytes")
+    .min(1024, "must be at least 1024 bytes")
+    .default(5 * MIB),
+});
+
+const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+
+/**
+ * Reads and checks the settings once at start-up, so a typo fails right away with the variable's name
+ * instead of surfacing later as an odd runtime error. Empty variables count as unset.
+ * @example loadConfig(process.env)
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(
+      ([key, value]) => key in envSchema.shape && value !== undefined && value !== "",
+    ),
+  );
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    const error = ValidationError.fromZod(result.error);
+    throw new ValidationError(`invalid setting ${error.message}`, error.location);
+  }
+  const settings = result.data;
+  return {
+    port: settings.PORT,
+    host: settings.HOST,
+    dataDir: path.resolve(settings.DATA_DIR),
+    databaseUrl: settings.DATABASE_URL,
+    maxBodyBytes: settings.MAX_BODY_BYTES,
+    webDir: defaultWebDir,
+  };
+}

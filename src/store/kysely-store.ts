@@ -1,0 +1,360 @@
+import type { Kysely, Transaction } from "kysely";
+import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { newId } from "../domain/ids.js";
+import { type JourneyMap, nameSchema } from "../domain/journey-map.js";
+import type { Persona } from "../domain/persona.js";
+import { isReviewOverdue } from "../domain/review.js";
+import { validateInput } from "../domain/validate-input.js";
+import { decodeMap, decodePersona, encodeMap, encodePersona } from "./documents.js";
+import type { Database, MapTable } from "./schema.js";
+import type {
+  MapSummary,
+  MapVersion,
+  MapVersionSummary,
+  Store,
+  StoredMap,
+  WorkspaceSummary,
+  WorkspaceTemplate,
+} from "./store.js";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The Store over Kysely; the dialect (SQLite or PostgreSQL) is chosen by openStore. */
+export class KyselyStore implements Store {
+  readonly kind: "sqlite" | "postgres";
+  private readonly db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>, kind: "sqlite" | "postgres") {
+    this.db = db;
+    this.kind = kind;
+  }
+
+  async listWorkspaces(): Promise<WorkspaceSummary[]> {
+    const rows = await this.db
+      .selectFrom("workspaces")
+      .selectAll()
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute();
+    return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
+  }
+
+  async getWorkspace(id: string): Promise<WorkspaceSummary> {
+    const row = await this.db.selectFrom("workspaces").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!row) throw new NotFoundError(`workspace ${id}`);
+    return { id: row.id, name: row.name, createdAt: row.created_at };
+  }
+
+  async createWorkspace(name: string): Promise<WorkspaceSummary> {
+    const workspace = { id: newId(), name: checkName(name, "name"), createdAt: now() };
+    await this.db
+      .insertInto("workspaces")
+      .values({ id: workspace.id, name: workspace.name, created_at: workspace.createdAt })
+      .execute();
+    return workspace;
+  }
+
+  async listMaps(workspaceId: string): Promise<MapSummary[]> {
+    await this.getWorkspace(workspaceId);
+    const rows = await this.db
+      .selectFrom("maps")
+      .selectAll()
+      .where("workspace_id", "=", workspaceId)
+      .orderBy("updated_at", "desc")
+      .orderBy("id")
+      .execute();
+    const at = new Date();
+    return rows.map((row) => summarise(row, at));
+  }
+
+  async createMap(workspaceId: string, map: JourneyMap, personas: Persona[] = []): Promise<StoredMap> {
+    const doc = encodeMap(map);
+    const stored = decodeMap(doc, "map");
+    const at = now();
+    await this.db.transaction().execute(async (tx) => {
+      await requireWorkspace(tx, workspaceId);
+      const existing = await tx.selectFrom("maps").select("id").where("id", "=", map.id).executeTakeFirst();
+      if (existing) throw new ValidationError(`map.id: a map with id ${map.id} already exists`, "map.id");
+      for (const [index, persona] of personas.entries()) {
+        await writePersona(tx, workspaceId, persona, `personas.${index}`, at);
+      }
+      await tx
+        .insertInto("maps")
+        .values({
+          id: stored.id,
+          workspace_id: workspaceId,
+          title: stored.title,
+          doc,
+          revision: 1,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      await tx
+        .insertInto("map_versions")
+        .values({ map_id: stored.id, revision: 1, doc, name: null, created_at: at })
+        .execute();
+    });
+    return { map: stored, workspaceId, revision: 1, createdAt: at, updatedAt: at };
+  }
+
+  async getMap(id: string): Promise<StoredMap> {
+    const row = await this.db.selectFrom("maps").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!row) throw new NotFoundError(`map ${id}`);
+    return toStoredMap(row);
+  }
+
+  async saveMap(id: string, map: JourneyMap, baseRevision: number): Promise<StoredMap> {
+    if (map.id !== id)
+      throw new ValidationError(`map.id: must be ${id}, the id of the map being saved`, "map.id");
+    return this.db.transaction().execute((tx) => writeRevision(tx, id, encodeMap(map), baseRevision));
+  }
+
+  async deleteMap(id: string): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom("map_versions").where("map_id", "=", id).execute();
+      const result = await tx.deleteFrom("maps").where("id", "=", id).executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) throw new NotFoundError(`map ${id}`);
+    });
+  }
+
+  async listVersions(mapId: string): Promise<MapVersionSummary[]> {
+    await this.getMap(mapId);
+    const rows = await this.db
+      .selectFrom("map_versions")
+      .select(["revision", "name", "created_at"])
+      .where("map_id", "=", mapId)
+      .orderBy("revision", "desc")
+      .execute();
+    return rows.map((row) => ({ revision: row.revision, name: row.name, createdAt: row.created_at }));
+  }
+
+  async getVersion(mapId: string, revision: number): Promise<MapVersion> {
+    const row = await findVersion(this.db, mapId, revision);
+    return {
+      revision: row.revision,
+      name: row.name,
+      createdAt: row.created_at,
+      map: decodeMap(row.doc, `map ${mapId} revision ${revision}`),
+    };
+  }
+
+  async nameVersion(mapId: string, revision: number, name: string): Promise<MapVersionSummary> {
+    const cleaned = name.trim() === "" ? null : checkName(name, "name");
+    const result = await this.db
+      .updateTable("map_versions")
+      .set({ name: cleaned })
+      .where("map_id", "=", mapId)
+      .where("revision", "=", revision)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw new NotFoundError(`revision ${revision} of map ${mapId}`);
+    const { map: _map, ...summary } = await this.getVersion(mapId, revision);
+    return summary;
+  }
+
+  async restoreVersion(mapId: string, revision: number, baseRevision: number): Promise<StoredMap> {
+    return this.db.transaction().execute(async (tx) => {
+      const old = await findVersion(tx, mapId, revision);
+      return writeRevision(tx, mapId, old.doc, baseRevision);
+    });
+  }
+
+  async listPersonas(workspaceId: string): Promise<Persona[]> {
+    await this.getWorkspace(workspaceId);
+    const rows = await this.db
+      .selectFrom("personas")
+      .select(["id", "doc"])
+      .where("workspace_id", "=", workspaceId)
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute();
+    return rows.map((row) => decodePersona(row.doc, `persona ${row.id}`));
+  }
+
+  async getPersona(id: string): Promise<{ persona: Persona; workspaceId: string }> {
+    const row = await this.db.selectFrom("personas").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!row) throw new NotFoundError(`persona ${id}`);
+    return { persona: decodePersona(row.doc, `persona ${id}`), workspaceId: row.workspace_id };
+  }
+
+  async savePersona(workspaceId: string, persona: Persona): Promise<Persona> {
+    await this.db.transaction().execute(async (tx) => {
+      await requireWorkspace(tx, workspaceId);
+      await writePersona(tx, workspaceId, persona, "persona", now());
+    });
+    return (await this.getPersona(persona.id)).persona;
+  }
+
+  async deletePersona(id: string): Promise<void> {
+    const result = await this.db.deleteFrom("personas").where("id", "=", id).executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw new NotFoundError(`persona ${id}`);
+  }
+
+  async listWorkspaceTemplates(workspaceId: string): Promise<WorkspaceTemplate[]> {
+    await this.getWorkspace(workspaceId);
+    const rows = await this.db
+      .selectFrom("workspace_templates")
+      .selectAll()
+      .where("workspace_id", "=", workspaceId)
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute();
+    return rows.map(toWorkspaceTemplate);
+  }
+
+  async getWorkspaceTemplate(id: string): Promise<WorkspaceTemplate> {
+    const row = await this.db
+      .selectFrom("workspace_templates")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirst();
+    if (!row) throw new NotFoundError(`template ${id}`);
+    return toWorkspaceTemplate(row);
+  }
+
+  async saveWorkspaceTemplate(
+    workspaceId: string,
+    name: string,
+    map: JourneyMap,
+  ): Promise<WorkspaceTemplate> {
+    const row = {
+      id: newId(),
+      workspace_id: workspaceId,
+      name: checkName(name, "name"),
+      doc: encodeMap(map),
+      created_at: now(),
+    };
+    await this.db.transaction().execute(async (tx) => {
+      await requireWorkspace(tx, workspaceId);
+      await tx.insertInto("workspace_templates").values(row).execute();
+    });
+    return toWorkspaceTemplate(row);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+/**
+ * Moves a map from baseRevision to the next one. The revision check sits in the UPDATE itself, so of two
+ * saves from the same base exactly one matches a row, on either engine, without a separate lock.
+ */
+async function writeRevision(tx: Transaction<Database>, id: string, doc: string, baseRevision: number) {
+  const map = decodeMap(doc, "map");
+  const at = now();
+  const revision = baseRevision + 1;
+  const result = await tx
+    .updateTable("maps")
+    .set({ doc, title: map.title, revision, updated_at: at })
+    .where("id", "=", id)
+    .where("revision", "=", baseRevision)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) {
+    const current = await tx.selectFrom("maps").select("revision").where("id", "=", id).executeTakeFirst();
+    if (!current) throw new NotFoundError(`map ${id}`);
+    throw new ConflictError(current.revision);
+  }
+  await tx
+    .insertInto("map_versions")
+    .values({ map_id: id, revision, doc, name: null, created_at: at })
+    .execute();
+  const row = await tx.selectFrom("maps").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  return toStoredMap(row);
+}
+
+async function writePersona(
+  tx: Transaction<Database>,
+  workspaceId: string,
+  persona: Persona,
+  where: string,
+  at: string,
+) {
+  const doc = encodePersona(persona, where);
+  const existing = await tx
+    .selectFrom("personas")
+    .select("workspace_id")
+    .where("id", "=", persona.id)
+    .executeTakeFirst();
+  if (!existing) {
+    await tx
+      .insertInto("personas")
+      .values({ id: persona.id, workspace_id: workspaceId, doc, created_at: at, updated_at: at })
+      .execute();
+    return;
+  }
+  if (existing.workspace_id !== workspaceId) {
+    throw new ValidationError(
+      `${where}.id: persona ${persona.id} belongs to another workspace`,
+      `${where}.id`,
+    );
+  }
+  await tx.updateTable("personas").set({ doc, updated_at: at }).where("id", "=", persona.id).execute();
+}
+
+async function requireWorkspace(db: Db, id: string): Promise<void> {
+  const row = await db.selectFrom("workspaces").select("id").where("id", "=", id).executeTakeFirst();
+  if (!row) throw new NotFoundError(`workspace ${id}`);
+}
+
+async function findVersion(db: Db, mapId: string, revision: number) {
+  const row = await db
+    .selectFrom("map_versions")
+    .selectAll()
+    .where("map_id", "=", mapId)
+    .where("revision", "=", revision)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError(`revision ${revision} of map ${mapId}`);
+  return row;
+}
+
+function toStoredMap(row: MapTable): StoredMap {
+  return {
+    map: decodeMap(row.doc, `map ${row.id}`),
+    workspaceId: row.workspace_id,
+    revision: row.revision,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function summarise(row: MapTable, at: Date): MapSummary {
+  const map = decodeMap(row.doc, `map ${row.id}`);
+  return {
+    id: row.id,
+    title: map.title,
+    description: map.description,
+    personaIds: map.personaIds,
+    state: map.state,
+    lang: map.lang,
+    stageCount: map.stages.length,
+    revision: row.revision,
+    updatedAt: row.updated_at,
+    lastReviewedAt: map.lastReviewedAt,
+    reviewOverdue: isReviewOverdue(map, at, row.created_at),
+  };
+}
+
+function toWorkspaceTemplate(row: {
+  id: string;
+  workspace_id: string;
+  name: string;
+  doc: string;
+  created_at: string;
+}): WorkspaceTemplate {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    name: row.name,
+    map: decodeMap(row.doc, `template ${row.id}`),
+    createdAt: row.created_at,
+  };
+}
+
+function checkName(name: string, field: string): string {
+  return validateInput(nameSchema, name, field);
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
