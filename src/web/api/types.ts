@@ -1,0 +1,52 @@
+import type { JourneyMap, Lang } from "../../domain/journey-map.js";
+import type { Persona } from "../../domain/persona.js";
+
+export interface Workspace {
+  id: string;
+  name: string;
+}
+
+export interface MapSummary {
+  id: string;
+  title: string;
+  personaIds: string[];
+  state: "as-is" | "to-be";
+  revision: number;
+  updatedAt: string;
+  lastReviewedAt: string | null;
+  reviewOverdue: boolean;
+  stageCount?: number;
+}
+
+export interface TemplateInfo {
+  id: string;
+  kind: "model" | "example";
+  source?: "built-in" | "workspace";
+  name: Record<Lang, string> | string;
+  description?: Record<Lang, string> | string;
+}
+
+export interface LoadedMap {
+  map: JourneyMap;
+  revision: number;
+  updatedAt: string;
+  workspaceId: string;
+}
+
+export interface VersionInfo {
+  revision: number;
+  name: string | null;
+  createdAt: string;
+}
+
+export interface VersionDetail extends VersionInfo {
+  map: JourneyMap;
+}
+
+export const EXPORT_FORMATS = ["json", "xlsx", "csv", "md", "mermaid", "png", "pdf"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const IMPORT_FORMATS = ["json", "xlsx", "csv"] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export type { JourneyMap, Persona };

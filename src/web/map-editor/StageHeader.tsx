@@ -1,0 +1,128 @@
+import { useSortable } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import { ChevronLeft, ChevronRight, GripVertical, Trash2 } from "lucide-react";
+import { memo, useState } from "react";
+import type { EvidenceLevel } from "../../domain/evidence.js";
+import type { Stage } from "../../domain/journey-map.js";
+import { deleteStage, moveStage, renameStage } from "../../domain/map-operations.js";
+import { useUiText } from "../i18n/ui-text.js";
+import { InlineText } from "../ui/InlineText.js";
+import { EvidenceLevelBadge } from "./EvidenceLevelBadge.js";
+import { useEditor } from "./editor-context.js";
+
+interface Props {
+  stage: Stage;
+  index: number;
+  count: number;
+  level: EvidenceLevel;
+  startRenaming: boolean;
+}
+
+/** A column header: name, evidence level, drag handle; Alt+←/→ moves it, buttons do too. */
+export const StageHeader = memo(function StageHeader({ stage, index, count, level, startRenaming }: Props) {
+  const { t } = useUiText();
+  const { apply, readOnly } = useEditor();
+  const [renaming, setRenaming] = useState(startRenaming);
+  const sortable = useSortable({ id: `stage:${stage.id}`, data: { kind: "stage", stageId: stage.id } });
+
+  const move = (toIndex: number) => {
+    if (toIndex < 0 || toIndex >= count) return;
+    apply((map) => moveStage(map, { stageId: stage.id, toIndex }));
+    // The header re-mounts at its new place; keep the keyboard user on it.
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`[data-stage-id="${stage.id}"] .stage-name-button`)?.focus(),
+    );
+  };
+
+  const remove = () => {
+    if (window.confirm(t("stage.confirmDelete", { name: stage.name }))) {
+      apply((map) => deleteStage(map, { stageId: stage.id }));
+    }
+  };
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Alt+←/→ from any focused control of the header moves the stage
+    <div
+      ref={sortable.setNodeRef}
+      className={sortable.isDragging ? "stage-header dragging" : "stage-header"}
+      style={{ transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition }}
+      data-stage-id={stage.id}
+      onKeyDown={(event) => {
+        if (readOnly || !event.altKey) return;
+        if (event.key === "ArrowLeft") move(index - 1);
+        else if (event.key === "ArrowRight") move(index + 1);
+        else return;
+        event.preventDefault();
+      }}
+    >
+      <div className="stage-header-top">
+        <span className="stage-index">{String(index + 1).padStart(2, "0")}</span>
+        <EvidenceLevelBadge level={level} />
+        {!readOnly && (
+          <button
+            type="button"
+            className="drag-handle"
+            aria-label={t("stage.drag", { name: stage.name })}
+            {...sortable.attributes}
+            {...sortable.listeners}
+          >
+            <GripVertical size={14} aria-hidden="true" />
+          </button>
+        )}
+      </div>
+      {renaming && !readOnly ? (
+        <InlineText
+          value={stage.name}
+          label={t("stage.nameLabel")}
+          className="inline-text stage-name-input"
+          autoFocus
+          onCommit={(name) => apply((map) => renameStage(map, { stageId: stage.id, name }))}
+          onDone={() => setRenaming(false)}
+        />
+      ) : (
+        <button
+          type="button"
+          className="stage-name-button"
+          disabled={readOnly}
+          onClick={() => setRenaming(true)}
+          title={readOnly ? undefined : t("stage.renameHint")}
+        >
+          {stage.name}
+        </button>
+      )}
+      {!readOnly && (
+        <div className="header-actions">
+          <button
+            type="button"
+            className="icon-button icon-button-sm"
+            onClick={() => move(index - 1)}
+            disabled={index === 0}
+            aria-label={t("stage.moveLeft", { name: stage.name })}
+            title={t("stage.moveLeftHint")}
+          >
+            <ChevronLeft size={14} aria-hidden="true" />
+          </button>
+          <button
+            type="button"
+            className="icon-button icon-button-sm"
+            onClick={() => move(index + 1)}
+            disabled={index === count - 1}
+            aria-label={t("stage.moveRight", { name: stage.name })}
+            title={t("stage.moveRightHint")}
+          >
+            <ChevronRight size={14} aria-hidden="true" />
+          </button>
+          <button
+            type="button"
+            className="icon-button icon-button-sm danger"
+            onClick={remove}
+            disabled={count <= 1}
+            aria-label={t("stage.delete", { name: stage.name })}
+          >
+            <Trash2 size={14} aria-hidden="true" />
+          </button>
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,103 @@
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+
+export interface MenuItem {
+  id: string;
+  label: string;
+  icon?: ReactNode;
+  hint?: string;
+  onSelect: () => void;
+}
+
+interface Props {
+  label: string;
+  icon?: ReactNode;
+  items: MenuItem[];
+  className?: string;
+}
+
+/** A WAI-ARIA menu button: arrows move between items, Escape closes and returns focus. */
+export function MenuButton({ label, icon, items, className }: Props) {
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    menuRef.current?.querySelector<HTMLElement>("[role=menuitem]")?.focus();
+    const closeOnOutside = (event: PointerEvent) => {
+      const target = event.target as Node;
+      if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", closeOnOutside);
+    return () => document.removeEventListener("pointerdown", closeOnOutside);
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
+
+  const moveFocus = (step: number) => {
+    const all = Array.from(menuRef.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? []);
+    const index = all.indexOf(document.activeElement as HTMLElement);
+    all[(index + step + all.length) % all.length]?.focus();
+  };
+
+  return (
+    <div className="menu-anchor">
+      <button
+        ref={buttonRef}
+        type="button"
+        className={className ?? "button"}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => setOpen((value) => !value)}
+        onKeyDown={(event) => {
+          if (event.key === "ArrowDown") {
+            event.preventDefault();
+            setOpen(true);
+          }
+        }}
+      >
+        {icon}
+        <span>{label}</span>
+      </button>
+      {open && (
+        <div
+          ref={menuRef}
+          id={menuId}
+          role="menu"
+          aria-label={label}
+          className="menu"
+          tabIndex={-1}
+          onKeyDown={(event) => {
+            if (event.key === "Escape") close();
+            else if (event.key === "ArrowDown") moveFocus(1);
+            else if (event.key === "ArrowUp") moveFocus(-1);
+            else return;
+            event.preventDefault();
+          }}
+        >
+          {items.map((item) => (
+            <button
+              key={item.id}
+              type="button"
+              role="menuitem"
+              className="menu-item"
+              onClick={() => {
+                close();
+                item.onSelect();
+              }}
+            >
+              {item.icon}
+              <span className="menu-item-label">{item.label}</span>
+              {item.hint && <span className="menu-item-hint">{item.hint}</span>}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
