@@ -9,10 +9,11 @@ const layer = (name, allowed) => ({
 module.exports = {
   forbidden: [
     layer("domain", []),
+    layer("analytics", ["domain"]),
     layer("exchange", ["domain"]),
     layer("store", ["domain"]),
-    layer("server", ["store", "exchange", "domain"]),
-    layer("cli", ["server", "store", "exchange", "domain"]),
+    layer("server", ["analytics", "store", "exchange", "domain"]),
+    layer("cli", ["server", "analytics", "store", "exchange", "domain"]),
     layer("web", ["domain"]),
     { name: "no-circular", severity: "error", from: {}, to: { circular: true } },
   ],
