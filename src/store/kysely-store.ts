@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
 import { type JourneyMap, nameSchema } from "../domain/journey-map.js";
+import { parseMap } from "../domain/migrations.js";
 import type { Persona } from "../domain/persona.js";
 import { isReviewOverdue } from "../domain/review.js";
 import { validateInput } from "../domain/validate-input.js";
@@ -104,10 +105,21 @@ export class KyselyStore implements Store {
     return toStoredMap(row);
   }
 
+  async getMapWorkspaceId(id: string): Promise<string> {
+    const row = await this.db
+      .selectFrom("maps")
+      .select("workspace_id")
+      .where("id", "=", id)
+      .executeTakeFirst();
+    if (!row) throw new NotFoundError(`map ${id}`);
+    return row.workspace_id;
+  }
+
   async saveMap(id: string, map: JourneyMap, baseRevision: number): Promise<StoredMap> {
     if (map.id !== id)
       throw new ValidationError(`map.id: must be ${id}, the id of the map being saved`, "map.id");
-    return this.db.transaction().execute((tx) => writeRevision(tx, id, encodeMap(map), baseRevision));
+    const valid = parseMap(map, "map");
+    return this.db.transaction().execute((tx) => writeRevision(tx, id, valid, baseRevision));
   }
 
   async deleteMap(id: string): Promise<void> {
@@ -155,7 +167,7 @@ export class KyselyStore implements Store {
   async restoreVersion(mapId: string, revision: number, baseRevision: number): Promise<StoredMap> {
     return this.db.transaction().execute(async (tx) => {
       const old = await findVersion(tx, mapId, revision);
-      return writeRevision(tx, mapId, old.doc, baseRevision);
+      return writeRevision(tx, mapId, decodeMap(old.doc, `map ${mapId} revision ${revision}`), baseRevision);
     });
   }
 
@@ -240,17 +252,24 @@ export class KyselyStore implements Store {
  * Moves a map from baseRevision to the next one. The revision check sits in the UPDATE itself, so of two
  * saves from the same base exactly one matches a row, on either engine, without a separate lock.
  */
-async function writeRevision(tx: Transaction<Database>, id: string, doc: string, baseRevision: number) {
-  const map = decodeMap(doc, "map");
+/** Writes a validated map as the next revision; the caller has parsed it, so nothing is decoded again. */
+async function writeRevision(
+  tx: Transaction<Database>,
+  id: string,
+  map: JourneyMap,
+  baseRevision: number,
+): Promise<StoredMap> {
+  const doc = JSON.stringify(map);
   const at = now();
   const revision = baseRevision + 1;
-  const result = await tx
+  const updated = await tx
     .updateTable("maps")
     .set({ doc, title: map.title, revision, updated_at: at })
     .where("id", "=", id)
     .where("revision", "=", baseRevision)
+    .returning(["workspace_id", "created_at"])
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) {
+  if (!updated) {
     const current = await tx.selectFrom("maps").select("revision").where("id", "=", id).executeTakeFirst();
     if (!current) throw new NotFoundError(`map ${id}`);
     throw new ConflictError(current.revision);
@@ -259,8 +278,7 @@ async function writeRevision(tx: Transaction<Database>, id: string, doc: string,
     .insertInto("map_versions")
     .values({ map_id: id, revision, doc, name: null, created_at: at })
     .execute();
-  const row = await tx.selectFrom("maps").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-  return toStoredMap(row);
+  return { map, workspaceId: updated.workspace_id, revision, createdAt: updated.created_at, updatedAt: at };
 }
 
 async function writePersona(

@@ -13,6 +13,8 @@ export interface Store {
   /** Stores the map (fresh ids are the caller's job) and the personas it brings, in one transaction. */
   createMap(workspaceId: string, map: JourneyMap, personas?: Persona[]): Promise<StoredMap>;
   getMap(id: string): Promise<StoredMap>;
+  /** The owning workspace alone, for permission checks that need no content. */
+  getMapWorkspaceId(id: string): Promise<string>;
   /** Saves a new revision; throws ConflictError when baseRevision is not the latest. */
   saveMap(id: string, map: JourneyMap, baseRevision: number): Promise<StoredMap>;
   deleteMap(id: string): Promise<void>;

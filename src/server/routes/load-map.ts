@@ -11,3 +11,14 @@ export async function loadMap(
   requireAllowed(allowed(stored.workspaceId));
   return stored;
 }
+
+/** Checks the actor may act on a map without reading its content; returns the owning workspace. */
+export async function checkMapAccess(
+  store: Store,
+  id: string,
+  allowed: (workspaceId: string) => boolean,
+): Promise<string> {
+  const workspaceId = await store.getMapWorkspaceId(id);
+  requireAllowed(allowed(workspaceId));
+  return workspaceId;
+}

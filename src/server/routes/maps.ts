@@ -9,7 +9,7 @@ import { errorResponses } from "../api-error.js";
 import type { App } from "../app-env.js";
 import { withFreshIds } from "../fresh-ids.js";
 import { canEditMap, canEditWorkspace, canViewMap, canViewWorkspace, requireAllowed } from "../policy.js";
-import { loadMap } from "./load-map.js";
+import { checkMapAccess, loadMap } from "./load-map.js";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -213,14 +213,14 @@ export function registerMapRoutes(app: App): void {
   app.openapi(saveMapRoute, async (c) => {
     const { id } = c.req.valid("param");
     const { map, baseRevision } = c.req.valid("json");
-    await loadMap(c.var.store, id, (w) => canEditMap(c.var.actor, w));
+    await checkMapAccess(c.var.store, id, (w) => canEditMap(c.var.actor, w));
     const saved = await c.var.store.saveMap(id, map, baseRevision);
     return c.json({ revision: saved.revision, updatedAt: saved.updatedAt }, 200);
   });
 
   app.openapi(deleteMapRoute, async (c) => {
     const { id } = c.req.valid("param");
-    await loadMap(c.var.store, id, (w) => canEditMap(c.var.actor, w));
+    await checkMapAccess(c.var.store, id, (w) => canEditMap(c.var.actor, w));
     await c.var.store.deleteMap(id);
     return c.body(null, 204);
   });

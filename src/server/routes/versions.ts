@@ -4,7 +4,7 @@ import type { MapVersionSummary } from "../../store/store.js";
 import { errorResponses } from "../api-error.js";
 import type { App } from "../app-env.js";
 import { canEditMap, canViewMap } from "../policy.js";
-import { loadMap } from "./load-map.js";
+import { checkMapAccess } from "./load-map.js";
 
 const mapParams = z.object({ id: idSchema });
 const versionParams = z.object({ id: idSchema, rev: z.coerce.number().int().min(1) });
@@ -97,27 +97,27 @@ function presentVersion(version: MapVersionSummary): z.infer<typeof versionSumma
 export function registerVersionRoutes(app: App): void {
   app.openapi(listVersionsRoute, async (c) => {
     const { id } = c.req.valid("param");
-    await loadMap(c.var.store, id, (w) => canViewMap(c.var.actor, w));
+    await checkMapAccess(c.var.store, id, (w) => canViewMap(c.var.actor, w));
     return c.json((await c.var.store.listVersions(id)).map(presentVersion), 200);
   });
 
   app.openapi(getVersionRoute, async (c) => {
     const { id, rev } = c.req.valid("param");
-    await loadMap(c.var.store, id, (w) => canViewMap(c.var.actor, w));
+    await checkMapAccess(c.var.store, id, (w) => canViewMap(c.var.actor, w));
     const version = await c.var.store.getVersion(id, rev);
     return c.json({ ...presentVersion(version), map: version.map }, 200);
   });
 
   app.openapi(nameVersionRoute, async (c) => {
     const { id, rev } = c.req.valid("param");
-    await loadMap(c.var.store, id, (w) => canEditMap(c.var.actor, w));
+    await checkMapAccess(c.var.store, id, (w) => canEditMap(c.var.actor, w));
     const named = await c.var.store.nameVersion(id, rev, c.req.valid("json").name);
     return c.json(presentVersion(named), 200);
   });
 
   app.openapi(restoreVersionRoute, async (c) => {
     const { id, rev } = c.req.valid("param");
-    await loadMap(c.var.store, id, (w) => canEditMap(c.var.actor, w));
+    await checkMapAccess(c.var.store, id, (w) => canEditMap(c.var.actor, w));
     const restored = await c.var.store.restoreVersion(id, rev, c.req.valid("json").baseRevision);
     return c.json({ map: restored.map, revision: restored.revision, updatedAt: restored.updatedAt }, 200);
   });
