@@ -9,6 +9,7 @@ export interface Workspace {
 export interface MapSummary {
   id: string;
   title: string;
+  description?: string;
   personaIds: string[];
   state: "as-is" | "to-be";
   revision: number;

@@ -16,12 +16,21 @@ interface Props {
   count: number;
   /** Only the metrics lane reads it; other lanes get null so a count edit does not repaint them. */
   funnel: FunnelAnalysis | null;
-  /** Only the emotion lane reads it. */
+  /** Only the emotion lane reads these two. */
   personas: Persona[] | null;
+  mapPersonaIds: string[] | null;
 }
 
 /** One row of the grid; memoised so an edit repaints only the lane it touched. */
-export const LaneRow = memo(function LaneRow({ lane, stages, index, count, funnel, personas }: Props) {
+export const LaneRow = memo(function LaneRow({
+  lane,
+  stages,
+  index,
+  count,
+  funnel,
+  personas,
+  mapPersonaIds,
+}: Props) {
   const sortable = useSortable({ id: `lane:${lane.id}`, data: { kind: "lane", laneId: lane.id } });
   return (
     <section
@@ -49,7 +58,14 @@ export const LaneRow = memo(function LaneRow({ lane, stages, index, count, funne
             previousStageId={stages[stageIndex - 1]?.id ?? null}
           />
         ))}
-      {lane.type === "emotion" && <EmotionLaneBody lane={lane} stages={stages} personas={personas ?? []} />}
+      {lane.type === "emotion" && (
+        <EmotionLaneBody
+          lane={lane}
+          stages={stages}
+          personas={personas ?? EMPTY}
+          mapPersonaIds={mapPersonaIds ?? EMPTY}
+        />
+      )}
       {lane.type === "metrics" && funnel && <MetricsLaneBody lane={lane} stages={stages} funnel={funnel} />}
     </section>
   );

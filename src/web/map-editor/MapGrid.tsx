@@ -140,6 +140,7 @@ export function MapGrid({ map, personas }: Props) {
                 count={map.lanes.length}
                 funnel={lane.type === "metrics" ? funnel : null}
                 personas={lane.type === "emotion" ? personas : null}
+                mapPersonaIds={lane.type === "emotion" ? map.personaIds : null}
               />
             ))}
           </SortableContext>

@@ -1,12 +1,16 @@
-import { memo } from "react";
+import { Pencil, Plus } from "lucide-react";
+import { memo, useState } from "react";
 import type { FunnelAnalysis } from "../../domain/funnel.js";
-import type { MetricsLane, Stage } from "../../domain/journey-map.js";
-import { setMetricValue, setTargetConversion } from "../../domain/map-operations.js";
+import { newId } from "../../domain/ids.js";
+import type { MetricKind, MetricsLane, Stage } from "../../domain/journey-map.js";
+import { addMetricRow, setMetricValue, setTargetConversion } from "../../domain/map-operations.js";
 import { numberFormat } from "../i18n/number-format.js";
 import { useUiText } from "../i18n/ui-text.js";
+import { MenuButton, type MenuItem } from "../ui/MenuButton.js";
 import { EvidenceBadge } from "./EvidenceBadge.js";
 import { useEditor } from "./editor-context.js";
 import { STAGE_WIDTH } from "./grid-size.js";
+import { MetricRowEditor } from "./MetricRowEditor.js";
 import { NumberField } from "./NumberField.js";
 import { TransitionChip } from "./TransitionChip.js";
 
@@ -23,17 +27,58 @@ export const MetricsLaneBody = memo(function MetricsLaneBody({ lane, stages, fun
   const number = numberFormat(lang);
   const width = stages.length * STAGE_WIDTH;
   const key = funnel.keyBarrier;
+  const [editingRowId, setEditingRowId] = useState<string | null>(null);
+
+  const addRow = (kind: MetricKind, name: string, unit: string) => {
+    const id = newId();
+    apply((map) => addMetricRow(map, { laneId: lane.id, kind, id, name, unit }));
+    setEditingRowId(id);
+  };
+  const addItems: MenuItem[] = [
+    ...(lane.rows.some((row) => row.kind === "people")
+      ? []
+      : [{ id: "people", label: t("metrics.addPeople"), onSelect: () => addRow("people", "", "") }]),
+    { id: "nps", label: t("metrics.addNps"), onSelect: () => addRow("nps", "NPS", "") },
+    { id: "csat", label: t("metrics.addCsat"), onSelect: () => addRow("csat", "CSAT", "%") },
+    {
+      id: "custom",
+      label: t("metrics.addCustom"),
+      onSelect: () => addRow("custom", t("metrics.newCustomName"), ""),
+    },
+  ];
 
   return (
     <div className="lane-body metrics-body" style={{ width }}>
       {lane.rows.map((row) => {
         const isFunnelRow = row.id === funnel.rowId;
+        const rowName = row.name || t(`metrics.kind.${row.kind}`);
+        const editing = editingRowId === row.id && !readOnly;
         return (
           <div key={row.id} className="metric-block">
-            <div className="metric-caption">
-              <span className="metric-name">{row.name || t(`metrics.kind.${row.kind}`)}</span>
+            <div className={editing ? "metric-caption editing" : "metric-caption"}>
+              <span className="metric-name">{rowName}</span>
               {row.unit && <span className="muted">({row.unit})</span>}
               <EvidenceBadge source={row.source} />
+              {!readOnly && (
+                <button
+                  type="button"
+                  className="icon-button icon-button-sm metric-edit"
+                  aria-label={t("metrics.editRow", { name: rowName })}
+                  aria-haspopup="dialog"
+                  aria-expanded={editing}
+                  onClick={() => setEditingRowId(row.id)}
+                >
+                  <Pencil size={13} aria-hidden="true" />
+                </button>
+              )}
+              {editing && (
+                <MetricRowEditor
+                  laneId={lane.id}
+                  row={row}
+                  rowName={rowName}
+                  onClose={() => setEditingRowId(null)}
+                />
+              )}
               {isFunnelRow && key && key.conversion !== null && (
                 <span className="metric-summary" role="status">
                   {t("metrics.keyBarrierSummary", {
@@ -53,10 +98,7 @@ export const MetricsLaneBody = memo(function MetricsLaneBody({ lane, stages, fun
                     label={
                       isFunnelRow
                         ? t("metrics.peopleAt", { stage: stage.name })
-                        : t("metrics.valueAt", {
-                            row: row.name || t(`metrics.kind.${row.kind}`),
-                            stage: stage.name,
-                          })
+                        : t("metrics.valueAt", { row: rowName, stage: stage.name })
                     }
                     readOnly={readOnly}
                     className="metric-value"
@@ -123,6 +165,16 @@ export const MetricsLaneBody = memo(function MetricsLaneBody({ lane, stages, fun
           </div>
         );
       })}
+      {!readOnly && (
+        <div className="metric-add">
+          <MenuButton
+            label={t("metrics.addRow")}
+            icon={<Plus size={12} aria-hidden="true" />}
+            className="legend-add"
+            items={addItems}
+          />
+        </div>
+      )}
     </div>
   );
 });

@@ -1,6 +1,6 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { ChevronLeft, ChevronRight, GripVertical, Trash2 } from "lucide-react";
+import { AlignLeft, ChevronLeft, ChevronRight, GripVertical, Trash2 } from "lucide-react";
 import { memo, useState } from "react";
 import type { EvidenceLevel } from "../../domain/evidence.js";
 import type { Stage } from "../../domain/journey-map.js";
@@ -9,6 +9,7 @@ import { useUiText } from "../i18n/ui-text.js";
 import { InlineText } from "../ui/InlineText.js";
 import { EvidenceLevelBadge } from "./EvidenceLevelBadge.js";
 import { useEditor } from "./editor-context.js";
+import { StageDetailsEditor } from "./StageDetailsEditor.js";
 
 interface Props {
   stage: Stage;
@@ -23,6 +24,7 @@ export const StageHeader = memo(function StageHeader({ stage, index, count, leve
   const { t } = useUiText();
   const { apply, readOnly } = useEditor();
   const [renaming, setRenaming] = useState(startRenaming);
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const sortable = useSortable({ id: `stage:${stage.id}`, data: { kind: "stage", stageId: stage.id } });
 
   const move = (toIndex: number) => {
@@ -90,8 +92,32 @@ export const StageHeader = memo(function StageHeader({ stage, index, count, leve
           {stage.name}
         </button>
       )}
+      {stage.description && (
+        <p className="stage-description" title={stage.description}>
+          {stage.description}
+        </p>
+      )}
+      {stage.substeps.length > 0 && (
+        <ol className="stage-substeps" aria-label={t("stage.substeps")}>
+          {stage.substeps.map((step, stepIndex) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: sub-steps are plain strings and may repeat
+            <li key={stepIndex}>{step}</li>
+          ))}
+        </ol>
+      )}
       {!readOnly && (
         <div className="header-actions">
+          <button
+            type="button"
+            className="icon-button icon-button-sm"
+            onClick={() => setDetailsOpen(true)}
+            aria-label={t("stage.details", { name: stage.name })}
+            aria-haspopup="dialog"
+            aria-expanded={detailsOpen}
+            title={t("stage.detailsHint")}
+          >
+            <AlignLeft size={14} aria-hidden="true" />
+          </button>
           <button
             type="button"
             className="icon-button icon-button-sm"
@@ -123,6 +149,7 @@ export const StageHeader = memo(function StageHeader({ stage, index, count, leve
           </button>
         </div>
       )}
+      {detailsOpen && !readOnly && <StageDetailsEditor stage={stage} onClose={() => setDetailsOpen(false)} />}
     </div>
   );
 });

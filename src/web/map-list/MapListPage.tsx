@@ -1,5 +1,5 @@
 import { Plus, Users } from "lucide-react";
-import { useCallback, useEffect, useState } from "react";
+import { type CSSProperties, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Persona } from "../../domain/persona.js";
 import { api } from "../api/client.js";
@@ -82,33 +82,40 @@ export function MapListPage() {
         </div>
       )}
 
-      {groups.map((group) => (
-        <section
-          key={group.persona?.id ?? "none"}
-          className="persona-group"
-          aria-label={group.persona?.name ?? t("mapList.noPersona")}
-        >
-          <h2 className="persona-group-title">
-            {group.persona ? (
-              <PersonaAvatar persona={group.persona} size="sm" />
-            ) : (
-              <span className="avatar avatar-sm avatar-empty" aria-hidden="true">
-                <Users size={14} />
-              </span>
-            )}
-            <span>{group.persona?.name ?? t("mapList.noPersona")}</span>
-            {group.persona?.occupation && <span className="muted">· {group.persona.occupation}</span>}
-            <span className="count-pill">{group.maps.length}</span>
-          </h2>
-          <ul className="map-tiles">
-            {group.maps.map((summary) => (
-              <li key={summary.id}>
-                <MapTile summary={summary} onDelete={() => void remove(summary)} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      <div className="persona-groups">
+        {groups.map((group) => (
+          <section
+            key={group.persona?.id ?? "none"}
+            className="persona-group"
+            style={{ "--tiles": group.maps.length } as CSSProperties}
+            aria-label={group.persona?.name ?? t("mapList.noPersona")}
+          >
+            <h2 className="persona-group-title">
+              {group.persona ? (
+                <PersonaAvatar persona={group.persona} size="sm" />
+              ) : (
+                <span className="avatar avatar-sm avatar-empty" aria-hidden="true">
+                  <Users size={14} />
+                </span>
+              )}
+              <span className="persona-group-name">{group.persona?.name ?? t("mapList.noPersona")}</span>
+              {group.persona?.occupation && (
+                <span className="muted" title={group.persona.occupation}>
+                  · {group.persona.occupation}
+                </span>
+              )}
+              <span className="count-pill">{group.maps.length}</span>
+            </h2>
+            <ul className="map-tiles">
+              {group.maps.map((summary) => (
+                <li key={summary.id}>
+                  <MapTile summary={summary} onDelete={() => void remove(summary)} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
 
       {creating && <NewMapDialog onClose={() => setCreating(false)} />}
     </div>

@@ -1,6 +1,9 @@
 import { Clock, Trash2, TriangleAlert } from "lucide-react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { MapSummary } from "../api/types.js";
+import { MapPreview } from "./MapPreview.js";
+import { useMapPreview } from "./use-map-preview.js";
 
 interface Props {
   summary: MapSummary;
@@ -9,16 +12,20 @@ interface Props {
 
 export function MapTile({ summary, onDelete }: Props) {
   const { t, i18n } = useTranslation();
+  const ref = useRef<HTMLElement>(null);
+  const preview = useMapPreview(summary.id, summary.revision, ref);
   const updated = new Date(summary.updatedAt).toLocaleDateString(i18n.resolvedLanguage, {
     day: "numeric",
     month: "short",
     year: "numeric",
   });
   return (
-    <article className="map-tile">
+    <article ref={ref} className="map-tile">
+      <MapPreview preview={preview} stageCount={summary.stageCount ?? 0} />
       <a className="map-tile-link" href={`#/maps/${summary.id}`}>
         <span className="map-tile-title">{summary.title}</span>
       </a>
+      {summary.description && <p className="map-tile-description">{summary.description}</p>}
       <div className="map-tile-meta">
         <span className={`state-pill state-${summary.state}`}>{t(`state.${summary.state}`)}</span>
         {summary.stageCount !== undefined && (

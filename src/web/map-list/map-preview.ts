@@ -1,0 +1,62 @@
+import { type EvidenceLevel, stageEvidenceLevel } from "../../domain/evidence.js";
+import { computeTransitions, findPeopleRow } from "../../domain/funnel.js";
+import type { JourneyMap } from "../../domain/journey-map.js";
+
+/** What a map tile shows about a map: the funnel's shape, its worst step and how evidenced each stage is. */
+export interface MapPreview {
+  /** People per stage in stage order; null where the stage has no count. */
+  counts: Array<number | null>;
+  levels: EvidenceLevel[];
+  keyBarrier: { from: string; to: string; fromIndex: number; toIndex: number; conversion: number } | null;
+}
+
+export function previewOf(map: JourneyMap): MapPreview {
+  const row = findPeopleRow(map);
+  const counts = map.stages.map((stage) => {
+    const value = row?.values[stage.id];
+    return typeof value === "number" ? value : null;
+  });
+  const key = computeTransitions(map).keyBarrier;
+  const indexOf = (stageId: string) => map.stages.findIndex((stage) => stage.id === stageId);
+  return {
+    counts,
+    levels: map.stages.map((stage) => stageEvidenceLevel(map, stage.id)),
+    keyBarrier:
+      key && key.conversion !== null
+        ? {
+            from: key.fromName,
+            to: key.toName,
+            fromIndex: indexOf(key.fromStageId),
+            toIndex: indexOf(key.toStageId),
+            conversion: key.conversion,
+          }
+        : null,
+  };
+}
+
+/** Enough counts to draw a line through. */
+export function hasFunnel(preview: MapPreview): boolean {
+  return preview.counts.filter((count) => count !== null).length >= 2;
+}
+
+/**
+ * Points of a sparkline of the counts in a `width` × `height` box: stages spread evenly across, the
+ * largest count at the top and zero at the bottom; stages without a count are skipped. The scale is
+ * logarithmic because funnels span orders of magnitude: on a linear one 10 000 → 200 → 50 → 10 is a cliff
+ * followed by a flat line and the later steps cannot be seen.
+ */
+export function sparklinePoints(
+  counts: Array<number | null>,
+  width: number,
+  height: number,
+  inset = 3,
+): Array<{ x: number; y: number; index: number }> {
+  const level = (count: number) => Math.log10(1 + Math.max(0, count));
+  const max = Math.max(0, ...counts.map((count) => level(count ?? 0)));
+  const step = counts.length > 1 ? (width - 2 * inset) / (counts.length - 1) : 0;
+  return counts.flatMap((count, index) => {
+    if (count === null) return [];
+    const share = max > 0 ? level(count) / max : 0;
+    return [{ x: inset + index * step, y: inset + (1 - share) * (height - 2 * inset), index }];
+  });
+}
