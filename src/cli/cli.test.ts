@@ -173,3 +173,35 @@ describe("bad input", () => {
     }
   });
 });
+
+describe("tropa import of event files", () => {
+  it("imports events into the event store, atomically, and adds nothing the second time", async () => {
+    await writeFile(
+      path.join(dir, "events.csv"),
+      "person;time;event\na;01.06.2024;visit\nb;02.06.2024 10:00;pay\n",
+    );
+    const first = await tropa("import", "events.csv");
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^Imported 2 events from events\.csv \(0 already stored, 0 rejected\)/);
+    const again = await tropa("import", "events.csv");
+    expect(again.stdout).toMatch(/^Imported 0 events from events\.csv \(2 already stored, 0 rejected\)/);
+  });
+
+  it("reports bad rows as file:line:column and writes them out with --skip-invalid", async () => {
+    await writeFile(path.join(dir, "mixed.csv"), "who,when,what\na,2024-06-01,visit\nb,later,pay\n");
+    const map = ["--map", "person=who,time=when,event=what"];
+    const atomic = await tropa("import", "mixed.csv", ...map);
+    expect(atomic.code).toBe(1);
+    expect(atomic.stderr).toMatch(
+      /^tropa: mixed\.csv:3:3: time "later" is not a date or time;[^\n]*\nnothing was imported/,
+    );
+    const skipped = await tropa("import", "mixed.csv", ...map, "--skip-invalid", "--rejected", "bad.ndjson");
+    expect(skipped.code, skipped.stderr).toBe(0);
+    expect(skipped.stdout).toMatch(/^Imported 1 events from mixed\.csv \(0 already stored, 1 rejected\)/);
+    const rejected = JSON.parse(await readFile(path.join(dir, "bad.ndjson"), "utf8"));
+    expect(rejected).toMatchObject({
+      location: "mixed.csv:3:3",
+      row: { who: "b", when: "later", what: "pay" },
+    });
+  });
+});

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { type CliIo, processIo } from "./cli-io.js";
 import { registerExport } from "./commands/export.js";
+import { registerFunnel } from "./commands/funnel.js";
 import { registerImport } from "./commands/import.js";
 import { registerNew } from "./commands/new.js";
 import { registerServe } from "./commands/serve.js";
@@ -25,6 +26,7 @@ export async function runCli(args: string[], io: CliIo = processIo): Promise<num
   registerNew(program, io);
   registerExport(program, io);
   registerImport(program, io);
+  registerFunnel(program, io);
   try {
     await program.parseAsync(args, { from: "user" });
     return 0;

@@ -1,31 +1,103 @@
 import type { Command } from "commander";
+import { parseMapping } from "../../analytics/import/column-mapping.js";
+import { PRESETS, type Preset } from "../../analytics/import/read-event-file.js";
 import { withFreshIds } from "../../server/fresh-ids.js";
 import { seedDemoWorkspace } from "../../store/seed-demo.js";
 import type { Store, WorkspaceSummary } from "../../store/store.js";
 import type { CliIo } from "../cli-io.js";
+import { importFileKind } from "../import-file-kind.js";
 import { readMapFile } from "../read-map-source.js";
-import { openConfiguredStore } from "../store-config.js";
+import { openConfiguredStore, readStoreConfig } from "../store-config.js";
+import { UsageError } from "../usage-error.js";
 
-/** `tropa import`: a map file (.json, .xlsx, .csv) into a workspace, as a new map with fresh ids. */
+type ImportFlags = {
+  workspace?: string;
+  preset?: string;
+  map?: string;
+  skipInvalid?: boolean;
+  rejected?: string;
+};
+
+const HELP = `
+Each FILE is a Tropa map or an event file, decided by content:
+  a .json with "format": "tropa.map", an .xlsx with a "Map" sheet, or a .csv whose
+  header starts with "lane" (or "дорожка") is a map (what tropa export writes): it becomes a new map.
+  Any other file holds events and goes into <DATA_DIR>/events.duckdb:
+  .csv/.tsv (delimiter , ; or tab and UTF-8 or Windows-1251 detected; header row with
+  person, time, event[, id] columns, others become properties), .ndjson/.jsonl/.json
+  (one object per line), .xes (also .xes.gz, .xes.zip).
+Event files are atomic: one bad row and nothing is imported, with file:line:column
+reasons; --skip-invalid imports the valid rows and writes the rejected ones (NDJSON)
+to --rejected OUT (default <file>.rejected.ndjson). Re-importing a file adds nothing.
+`;
+
+/** `tropa import`: map files into a workspace (fresh ids), event files into the event store. */
 export function registerImport(program: Command, io: CliIo): void {
   program
     .command("import")
-    .description("import a map file (.json, .xlsx, .csv) into the store")
-    .argument("<file>", "the map file")
-    .option("-w, --workspace <id>", "workspace to import into (default: the first one)")
-    .action(async (source: string, options: { workspace?: string }) => {
-      // Parse before touching the store: a bad file must not create or change anything.
-      const file = await readMapFile(source);
-      const store = await openConfiguredStore();
-      try {
-        const workspace = await targetWorkspace(store, options.workspace);
-        const { map, personas } = withFreshIds(file.map, file.personas);
-        const stored = await store.createMap(workspace.id, map, personas);
-        io.out(`Imported map ${stored.map.id} "${stored.map.title}" into workspace "${workspace.name}"\n`);
-      } finally {
-        await store.close();
+    .description("import map files (.json, .xlsx, .csv) or event files (.csv, .tsv, .ndjson, .xes[.gz|.zip])")
+    .argument("<files...>", "map or event files")
+    .option("-w, --workspace <id>", "workspace to import maps into (default: the first one)")
+    .option("--preset <name>", `read event files as a known export (${PRESETS.join(", ")})`)
+    .option("--map <mapping>", "event columns: person=COL,time=COL,event=COL[,id=COL]")
+    .option("--skip-invalid", "import the valid rows of an event file and write the rejected ones to a file")
+    .option("--rejected <file>", "where --skip-invalid writes rejected rows (NDJSON)")
+    .addHelpText("after", HELP)
+    .action(async (files: string[], flags: ImportFlags) => {
+      const preset = checkPreset(flags.preset);
+      if (flags.rejected && !flags.skipInvalid) throw new UsageError("--rejected needs --skip-invalid");
+      const mapping = parseMapping(flags.map);
+      if (flags.rejected && files.length > 1) {
+        throw new UsageError("--rejected names one file; import one event file at a time with it");
+      }
+      for (const file of files) {
+        if ((await importFileKind(file)) === "map") {
+          await importMap(file, flags.workspace, io);
+          continue;
+        }
+        // Loaded on demand: DuckDB's native module would slow every other command's start.
+        const { EventStore } = await import("../../analytics/duckdb/event-store.js");
+        const { importEvents } = await import("../import-events.js");
+        const store = await EventStore.open(readStoreConfig().dataDir);
+        try {
+          await importEvents(
+            store,
+            file,
+            {
+              mapping,
+              preset,
+              skipInvalid: flags.skipInvalid ?? false,
+              rejected: flags.rejected,
+              tty: process.stderr.isTTY === true,
+            },
+            io,
+          );
+        } finally {
+          store.close();
+        }
       }
     });
+}
+
+function checkPreset(preset: string | undefined): Preset | undefined {
+  if (preset === undefined) return undefined;
+  const known = PRESETS.find((name) => name === preset);
+  if (!known) throw new UsageError(`unknown preset "${preset}"; this version knows: ${PRESETS.join(", ")}`);
+  return known;
+}
+
+async function importMap(source: string, workspaceId: string | undefined, io: CliIo): Promise<void> {
+  // Parse before touching the store: a bad file must not create or change anything.
+  const file = await readMapFile(source);
+  const store = await openConfiguredStore();
+  try {
+    const workspace = await targetWorkspace(store, workspaceId);
+    const { map, personas } = withFreshIds(file.map, file.personas);
+    const stored = await store.createMap(workspace.id, map, personas);
+    io.out(`Imported map ${stored.map.id} "${stored.map.title}" into workspace "${workspace.name}"\n`);
+  } finally {
+    await store.close();
+  }
 }
 
 async function targetWorkspace(store: Store, id: string | undefined): Promise<WorkspaceSummary> {

@@ -1,0 +1,157 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import {
+  DOUBLE,
+  type DuckDBConnection,
+  DuckDBDataChunk,
+  DuckDBInstance,
+  INTEGER,
+  VARCHAR,
+} from "@duckdb/node-api";
+import type { EventRecord } from "../event.js";
+import { CREATE_EVENTS_TABLE } from "./events-table.js";
+
+export type InsertResult = { inserted: number; duplicates: number };
+export type EventCount = { event: string; people: number; events: number };
+
+/** Rows per appended data chunk: DuckDB's vector size, so each chunk is one vector. */
+const CHUNK_ROWS = 2048;
+
+/**
+ * Rows land here first: appending to a bare temp table is fast, and dedupe then runs once per
+ * import as set operations instead of once per row. `time` and `seq` are DOUBLE because the
+ * appender takes plain JS numbers for them (milliseconds stay exact below 2^53).
+ */
+const CREATE_STAGING = `
+CREATE TEMP TABLE staging_events (
+  seq INTEGER, person VARCHAR, time DOUBLE, event VARCHAR, properties VARCHAR, source VARCHAR, id VARCHAR
+)`;
+const STAGING_TYPES = [INTEGER, VARCHAR, DOUBLE, VARCHAR, VARCHAR, VARCHAR, VARCHAR];
+
+/**
+ * The dedupe key: `id:<id>` when the source has ids; otherwise a hash of the content plus the
+ * occurrence number of that content within this import, so genuinely repeated rows in one file
+ * are kept while re-importing the file (or an overlapping export) adds nothing.
+ */
+const INSERT_NEW_EVENTS = `
+INSERT INTO events (person, time, event, properties, source, id, dedupe_key)
+SELECT f.person, f.time, f.event, f.properties, f.source, f.id, f.dedupe_key
+FROM (
+  SELECT person, CAST(epoch_ms(CAST(time AS BIGINT)) AS TIMESTAMP_MS) AS time, event,
+         CAST(properties AS JSON) AS properties, source, id,
+         CASE WHEN id IS NOT NULL THEN base_key ELSE base_key || ':' || occurrence END AS dedupe_key
+  FROM (
+    SELECT *, row_number() OVER (PARTITION BY base_key ORDER BY seq) AS occurrence
+    FROM (
+      SELECT *, CASE WHEN id IS NOT NULL THEN 'id:' || id
+        ELSE 'h:' || md5(concat_ws(chr(0), person, CAST(time AS BIGINT), event, properties, source))
+      END AS base_key
+      FROM staging_events
+    )
+  )
+  WHERE id IS NULL OR occurrence = 1
+) f
+ANTI JOIN events e ON e.dedupe_key = f.dedupe_key`;
+
+/**
+ * The workspace's event store: one DuckDB file (`<dir>/events.duckdb`) holding the `events` table.
+ * @example const store = await EventStore.open(dataDir); await store.insertEvents(batches, { source: "crm.csv" })
+ */
+export class EventStore {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  /** Opens or creates `<dir>/events.duckdb`; `":memory:"` gives a throwaway store for tests. */
+  static async open(dir: string): Promise<EventStore> {
+    const file = dir === ":memory:" ? dir : path.join(dir, "events.duckdb");
+    if (dir !== ":memory:") mkdirSync(dir, { recursive: true });
+    const instance = await DuckDBInstance.create(file);
+    const connection = await instance.connect();
+    await connection.run(CREATE_EVENTS_TABLE);
+    return new EventStore(instance, connection);
+  }
+
+  /**
+   * Adds every event of `batches` in one transaction: if reading the batches throws (a bad row in
+   * an atomic import, a truncated file), nothing is stored. Events already stored are skipped.
+   */
+  async insertEvents(
+    batches: AsyncIterable<EventRecord[]>,
+    options: { source: string },
+  ): Promise<InsertResult> {
+    await this.connection.run("BEGIN TRANSACTION");
+    try {
+      await this.connection.run(CREATE_STAGING);
+      const staged = await this.stage(batches, options.source);
+      const result = await this.connection.run(INSERT_NEW_EVENTS);
+      await this.connection.run("DROP TABLE staging_events");
+      await this.connection.run("COMMIT");
+      const inserted = result.rowsChanged;
+      return { inserted, duplicates: staged - inserted };
+    } catch (error) {
+      await this.connection.run("ROLLBACK");
+      throw error;
+    }
+  }
+
+  async countEvents(): Promise<number> {
+    const rows = await this.query("SELECT count(*)::INTEGER AS n FROM events");
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** Per event name: distinct people and events, by name. */
+  async eventCounts(): Promise<EventCount[]> {
+    const rows = await this.query(`
+      SELECT event, count(DISTINCT person)::INTEGER AS people, count(*)::INTEGER AS events
+      FROM events GROUP BY event ORDER BY event`);
+    return rows.map((row) => ({
+      event: String(row.event),
+      people: Number(row.people),
+      events: Number(row.events),
+    }));
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+
+  private async query(sql: string): Promise<Record<string, unknown>[]> {
+    const reader = await this.connection.runAndReadAll(sql);
+    return reader.getRowObjectsJS();
+  }
+
+  /** Appends all batches to the staging table; returns how many rows were staged. */
+  private async stage(batches: AsyncIterable<EventRecord[]>, source: string): Promise<number> {
+    const appender = await this.connection.createAppender("staging_events", null, "temp");
+    let seq = 0;
+    try {
+      for await (const batch of batches) {
+        for (let start = 0; start < batch.length; start += CHUNK_ROWS) {
+          appender.appendDataChunk(toChunk(batch.slice(start, start + CHUNK_ROWS), seq, source));
+          seq += Math.min(CHUNK_ROWS, batch.length - start);
+        }
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+    return seq;
+  }
+}
+
+function toChunk(events: EventRecord[], firstSeq: number, source: string): DuckDBDataChunk {
+  const chunk = DuckDBDataChunk.create(STAGING_TYPES, events.length);
+  chunk.setColumns([
+    events.map((_, i) => firstSeq + i),
+    events.map((e) => e.person),
+    events.map((e) => e.time),
+    events.map((e) => e.event),
+    events.map((e) => JSON.stringify(e.properties)),
+    events.map((e) => e.source || source),
+    events.map((e) => e.id),
+  ]);
+  return chunk;
+}

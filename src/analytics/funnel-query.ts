@@ -1,0 +1,156 @@
+import { z } from "zod";
+
+/** The unit a funnel counts: a person, or a session of a person (split at 30 minutes of inactivity). */
+export const FUNNEL_UNITS = ["person", "session"] as const;
+/** How the steps must follow each other; see docs/analytics.md "Order modes". */
+export const FUNNEL_ORDERS = ["sequential", "strict", "any"] as const;
+
+export const DEFAULT_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
+export const SESSION_GAP_MS = 30 * 60 * 1000;
+/** Enough for any journey map; also keeps the per-event sort key (three digits per step) simple. */
+export const MAX_STEPS = 32;
+export const MAX_EXCLUSIONS = 32;
+
+/** A top-level key of an event's `properties`; quotes are refused so it is always a valid JSON path. */
+const propertyName = z
+  .string()
+  .min(1, "must not be empty")
+  .max(200)
+  .refine((name) => !name.includes('"'), 'must not contain "');
+
+const scalar = z.union([z.string(), z.number().finite(), z.boolean()]);
+
+/**
+ * One condition on a property. A missing property matches nothing. `equals`/`in` compare strings
+ * with strings, booleans with booleans and numbers numerically (a numeric string such as "10.5"
+ * counts as a number); `contains` and `regex` look at string values only.
+ */
+export const propertyConditionSchema = z.discriminatedUnion("op", [
+  z.object({ property: propertyName, op: z.literal("equals"), value: scalar }),
+  z.object({ property: propertyName, op: z.literal("in"), value: z.array(scalar).min(1).max(1000) }),
+  z.object({ property: propertyName, op: z.literal("contains"), value: z.string().min(1) }),
+  z.object({ property: propertyName, op: z.literal("regex"), value: z.string().min(1).max(1000) }),
+  z.object({ property: propertyName, op: z.enum(["gt", "gte", "lt", "lte"]), value: z.number().finite() }),
+]);
+export type PropertyCondition = z.infer<typeof propertyConditionSchema>;
+
+/** Which events a step (or an exclusion) stands for: the event name and every condition. */
+export const eventMatcherSchema = z.object({
+  event: z.string().min(1, "must not be empty").max(512),
+  where: z.array(propertyConditionSchema).max(50).default([]),
+});
+export type EventMatcher = z.infer<typeof eventMatcherSchema>;
+
+export const funnelStepSchema = eventMatcherSchema.extend({
+  name: z.string().min(1, "must not be empty").max(200),
+  /** Longest time from the previous step's event to this one, inclusive; not allowed on step 1. */
+  maxGapMs: z.number().int().nonnegative().optional(),
+  /** Target conversion from the previous step, in percent (for "furthest below target"). */
+  target: z.number().min(0).max(100).optional(),
+});
+export type FunnelStep = z.infer<typeof funnelStepSchema>;
+
+/**
+ * A person doing this event between step `fromStep` and step `toStep` (1-based, default the whole
+ * funnel) leaves the funnel; exact rule in docs/analytics.md "Exclusions".
+ */
+export const funnelExclusionSchema = eventMatcherSchema.extend({
+  fromStep: z.number().int().min(1).optional(),
+  toStep: z.number().int().min(2).optional(),
+});
+export type FunnelExclusion = z.infer<typeof funnelExclusionSchema>;
+
+export const funnelQuerySchema = z
+  .object({
+    steps: z.array(funnelStepSchema).min(1, "needs at least one step").max(MAX_STEPS),
+    /** Conversion window from the step-1 event, inclusive. */
+    windowMs: z.number().int().nonnegative().default(DEFAULT_WINDOW_MS),
+    order: z.enum(FUNNEL_ORDERS).default("sequential"),
+    exclusions: z.array(funnelExclusionSchema).max(MAX_EXCLUSIONS).default([]),
+    /** Entry range on the step-1 event: from inclusive, to exclusive, epoch ms UTC. */
+    from: z.number().int().optional(),
+    to: z.number().int().optional(),
+    unit: z.enum(FUNNEL_UNITS).default("person"),
+  })
+  .superRefine((query, ctx) => {
+    const steps = query.steps.length;
+    if (query.steps[0]?.maxGapMs !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["steps", 0, "maxGapMs"],
+        message: "step 1 has no previous step",
+      });
+    }
+    query.exclusions.forEach((exclusion, i) => {
+      const from = exclusion.fromStep ?? 1;
+      const to = exclusion.toStep ?? steps;
+      if (from >= to || to > steps) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["exclusions", i],
+          message: `must lie between two steps: 1 ≤ fromStep < toStep ≤ ${steps}`,
+        });
+      }
+    });
+    if (query.order === "any" && (query.exclusions.length > 0 || query.steps.some((s) => s.maxGapMs))) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["order"],
+        message: "exclusions and maxGapMs need an ordered funnel (sequential or strict)",
+      });
+    }
+    if (query.from !== undefined && query.to !== undefined && query.from >= query.to) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
+    }
+  });
+export type FunnelQuery = z.infer<typeof funnelQuerySchema>;
+export type FunnelQueryInput = z.input<typeof funnelQuerySchema>;
+
+/** The gaps (k → k+1, numbered by k) an exclusion covers. */
+export function excludedGaps(exclusion: FunnelExclusion, stepCount: number): number[] {
+  const from = exclusion.fromStep ?? 1;
+  const to = exclusion.toStep ?? stepCount;
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+}
+
+export const funnelStepResultSchema = z.object({
+  name: z.string(),
+  /** Units (people or sessions) that reached this step. */
+  people: z.number().int(),
+  /** In percent, unrounded; 100 for step 1 when anyone entered; null when the previous step has nobody. */
+  conversionFromPrevious: z.number().nullable(),
+  conversionFromStart: z.number().nullable(),
+  /** Reached the previous step but not this one (0 for step 1). */
+  lost: z.number().int(),
+  target: z.number().nullable(),
+});
+export type FunnelStepResult = z.infer<typeof funnelStepResultSchema>;
+
+/** A transition from step `fromStep` to the next (1-based) with the share it keeps. */
+export const funnelTransitionSchema = z.object({
+  fromStep: z.number().int(),
+  toStep: z.number().int(),
+  fromName: z.string(),
+  toName: z.string(),
+  conversion: z.number(),
+  lost: z.number().int(),
+  /** target − conversion in percentage points; positive means below target. */
+  gapToTarget: z.number().nullable(),
+});
+export type FunnelTransition = z.infer<typeof funnelTransitionSchema>;
+
+export const funnelResultSchema = z.object({
+  unit: z.enum(FUNNEL_UNITS),
+  order: z.enum(FUNNEL_ORDERS),
+  windowMs: z.number(),
+  steps: z.array(funnelStepResultSchema),
+  /** Units that entered but were removed by an exclusion (counted in no step). */
+  excluded: z.number().int(),
+  keyBarrier: z.object({
+    /** The transition keeping the smallest share (ties: more people lost, then the earlier one). */
+    largestLoss: funnelTransitionSchema.nullable(),
+    /** The transition furthest below its step's target; null when none is below. */
+    furthestBelowTarget: funnelTransitionSchema.nullable(),
+  }),
+});
+export type FunnelResult = z.infer<typeof funnelResultSchema>;

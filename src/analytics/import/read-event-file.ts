@@ -1,0 +1,52 @@
+import path from "node:path";
+import { ImportError } from "../../domain/errors.js";
+import type { EventRecord } from "../event.js";
+import type { ColumnMapping } from "./column-mapping.js";
+import { decodeText } from "./decode-text.js";
+import type { ByteSource } from "./open-byte-source.js";
+import { readCsvEvents } from "./read-csv-events.js";
+import { readNdjsonEvents } from "./read-ndjson-events.js";
+import { readXesEvents } from "./read-xes-events.js";
+import type { RowProblems } from "./row-problems.js";
+
+export type EventFormat = "csv" | "tsv" | "ndjson" | "xes";
+export const PRESETS = ["xes"] as const;
+export type Preset = (typeof PRESETS)[number];
+
+/** The format of an event file by its (decompressed) name; `--preset xes` forces XES. */
+export function eventFormatOf(innerName: string, preset: Preset | undefined): EventFormat {
+  if (preset === "xes") return "xes";
+  const ext = path.extname(innerName).toLowerCase();
+  if (ext === ".xes") return "xes";
+  if (ext === ".tsv" || ext === ".tab") return "tsv";
+  if (ext === ".csv" || ext === ".txt") return "csv";
+  if (ext === ".ndjson" || ext === ".jsonl" || ext === ".json") return "ndjson";
+  throw new ImportError(
+    "unknown event file type; use .csv, .tsv, .ndjson/.jsonl/.json (one object per line) or .xes (also .gz, .zip), or --preset xes",
+    innerName,
+  );
+}
+
+export type ReadOptions = {
+  file: string;
+  source: string;
+  mapping: ColumnMapping;
+  problems: RowProblems;
+  preset?: Preset;
+};
+
+/** Streams the events of one file in batches, whatever its format and compression. */
+export function readEventFile(bytes: ByteSource, options: ReadOptions): AsyncIterable<EventRecord[]> {
+  const format = eventFormatOf(bytes.innerName, options.preset);
+  const text = decodeText(bytes.chunks, options.file);
+  switch (format) {
+    case "xes":
+      return readXesEvents(text, options);
+    case "ndjson":
+      return readNdjsonEvents(text, options);
+    case "tsv":
+      return readCsvEvents(text, { ...options, delimiter: "\t" });
+    case "csv":
+      return readCsvEvents(text, options);
+  }
+}

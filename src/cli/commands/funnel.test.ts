@@ -1,0 +1,123 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const BIN = fileURLToPath(new URL("../../../bin/tropa.mjs", import.meta.url));
+let dir = "";
+
+type Run = { code: number; stdout: string; stderr: string };
+
+/** Runs the real `tropa` binary in the temp dir (no workspace, no store). */
+function tropa(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8" }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const EVENTS = [
+  "person,time,event,channel",
+  "u1,2024-06-01T10:00:00Z,visit,ads",
+  "u1,2024-06-02,signup,",
+  "u1,2024-06-05T00:00:00Z,pay,",
+  "u2,2024-06-01,visit,seo",
+  "u2,2024-06-20,signup,",
+  "u3,1717236000000,signup,",
+  "u3,1717236000000,visit,",
+  "u4,2024-06-01,visit,",
+  "u4,2024-06-01,refund,",
+  "u4,2024-06-02,signup,",
+].join("\n");
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "tropa-funnel-"));
+  await writeFile(path.join(dir, "events.csv"), `${EVENTS}\n`);
+  await writeFile(path.join(dir, "bad.csv"), "person,time,event\nu1,2024-06-01,visit\nu2,yesterday,visit\n");
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+// Each run starts Node, tsx and DuckDB (seconds), so the cases run side by side.
+describe.concurrent("tropa funnel --events", { timeout: 90_000 }, () => {
+  it("prints the steps in order as JSON, straight from a CSV file", async () => {
+    const run = await tropa(
+      "funnel",
+      "--events",
+      "events.csv",
+      "--steps",
+      "visit,signup,pay",
+      "--window",
+      "7d",
+      "--order",
+      "sequential",
+      "--format",
+      "json",
+    );
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    const result = JSON.parse(run.stdout) as { steps: { name: string; people: number; lost: number }[] };
+    // u2 signs up after 19 days (outside 7d); u3's same-millisecond visit and signup count in step order.
+    expect(result.steps.map((s) => [s.name, s.people, s.lost])).toEqual([
+      ["visit", 4, 0],
+      ["signup", 3, 1],
+      ["pay", 1, 2],
+    ]);
+  });
+
+  it("drops people who do an excluded event between the steps", async () => {
+    const run = await tropa(
+      "funnel",
+      "--events",
+      "events.csv",
+      "--steps",
+      "visit,signup",
+      "--exclude",
+      "refund",
+      "--format",
+      "json",
+    );
+    const result = JSON.parse(run.stdout) as { steps: { people: number }[]; excluded: number };
+    expect(result.steps.map((s) => s.people)).toEqual([3, 2]);
+    expect(result.excluded).toBe(1);
+  });
+
+  it("prints a table with the key barrier, and CSV", async () => {
+    const table = await tropa(
+      "funnel",
+      "--events",
+      "events.csv",
+      "--steps",
+      "visit,signup,pay",
+      "--window",
+      "7d",
+    );
+    expect(table.stdout.split("\n")[0]).toMatch(/^STEP\s+NAME\s+PEOPLE\s+FROM PREVIOUS\s+FROM START\s+LOST$/);
+    expect(table.stdout).toMatch(/^3\s+pay\s+1\s+33\.3%\s+25%\s+2$/m);
+    expect(table.stdout).toContain("Key barrier: signup → pay keeps 33.3% (2 lost)");
+    const csv = await tropa("funnel", "--events", "events.csv", "--steps", "visit,signup", "--format", "csv");
+    expect(csv.stdout.split("\n").slice(0, 3)).toEqual([
+      "step,name,people,conversion_from_previous,conversion_from_start,lost",
+      "1,visit,4,100,100,0",
+      "2,signup,3,75,75,1",
+    ]);
+  });
+
+  it("names the file, line and column of a bad row and exits 1", async () => {
+    const run = await tropa("funnel", "--events", "bad.csv", "--steps", "visit");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^tropa: bad\.csv: line 3, column "time": "yesterday" is not a time/);
+  });
+
+  it("exits 2 on a bad option", async () => {
+    const run = await tropa("funnel", "--events", "events.csv", "--steps", "visit", "--window", "soon");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('tropa: --window "soon" is not a duration');
+    expect((await tropa("funnel", "--steps", "visit")).code).toBe(2);
+  });
+});
