@@ -175,9 +175,8 @@ describe.skipIf(!browserAvailable)("personas and workspace templates", () => {
     expect(errors).toEqual([]);
   });
 
-  // Known bug: PersonaPanel attaches the id the browser made up, but POST /api/workspaces/:wid/personas
-  // assigns a fresh one, so the map points at a persona that does not exist. When this passes, drop `.fails`.
-  it.fails("attaches a persona created from the map's own persona panel", async () => {
+  // The server assigns a new persona its id, so the panel must attach the stored id, not the draft's.
+  it("attaches a persona created from the map's own persona panel", async () => {
     const { map } = await createMapFromTemplate(tropa, "model-online-product", "en");
     await page.goto(`${tropa.url}/#/maps/${map.id}`);
     await page.getByRole("toolbar", { name: "Map tools" }).getByRole("button", { name: "Personas" }).click();

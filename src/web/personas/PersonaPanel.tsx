@@ -78,8 +78,8 @@ export function PersonaPanel({ store, selectedIds, readOnly, onToggle, onClose }
           persona={editing.persona}
           isNew={editing.isNew}
           onSave={async (persona) => {
-            await store.save(persona, editing.isNew);
-            if (editing.isNew) onToggle(persona.id, true);
+            const stored = await store.save(persona, editing.isNew);
+            if (editing.isNew) onToggle(stored.id, true);
           }}
           onClose={() => setEditing(null)}
         />

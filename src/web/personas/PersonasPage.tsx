@@ -88,7 +88,9 @@ export function PersonasPage() {
         <PersonaEditor
           persona={editing.persona}
           isNew={editing.isNew}
-          onSave={(persona) => store.save(persona, editing.isNew)}
+          onSave={async (persona) => {
+            await store.save(persona, editing.isNew);
+          }}
           onClose={() => setEditing(null)}
         />
       )}

@@ -6,7 +6,8 @@ export interface PersonaStore {
   personas: Persona[];
   error: string | null;
   loaded: boolean;
-  save: (persona: Persona, isNew: boolean) => Promise<void>;
+  /** Resolves to the stored persona: a new one gets its id from the server. */
+  save: (persona: Persona, isNew: boolean) => Promise<Persona>;
   remove: (personaId: string) => Promise<void>;
 }
 
@@ -33,9 +34,9 @@ export function usePersonas(workspaceId: string): PersonaStore {
 
   const save = useCallback(
     async (persona: Persona, isNew: boolean) => {
-      if (isNew) await api.createPersona(workspaceId, persona);
-      else await api.savePersona(persona);
+      const stored = isNew ? await api.createPersona(workspaceId, persona) : await api.savePersona(persona);
       await load();
+      return stored;
     },
     [workspaceId, load],
   );
