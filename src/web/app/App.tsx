@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api/client.js";
 import type { Workspace } from "../api/types.js";
+import { cacheTranslations } from "../i18n/translation-cache.js";
 import { type UiText, UiTextContext } from "../i18n/ui-text.js";
 import { MapEditorPage } from "../map-editor/MapEditorPage.js";
 import { MapListPage } from "../map-list/MapListPage.js";
@@ -14,7 +15,7 @@ import { WorkspaceContext } from "./workspace-context.js";
 export function App() {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? "en";
-  const uiText = useMemo<UiText>(() => ({ t, lang }), [t, lang]);
+  const uiText = useMemo<UiText>(() => ({ t: cacheTranslations(t), lang }), [t, lang]);
   const route = useRoute();
   const [workspace, setWorkspace] = useState<Workspace | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -36,12 +37,13 @@ export function App() {
         <TopBar route={route} workspaceName={workspace?.name ?? ""} />
         <main className="app-main">
           {error && <ErrorState title={t("errors.cannotLoad")} message={error} />}
-          {!error && !workspace && <div className="page-loading" aria-busy="true" />}
+          {/* The editor loads its map by id, so it does not wait for the workspace list. */}
+          {!error && route.name === "map" && <MapEditorPage key={route.mapId} mapId={route.mapId} />}
+          {!error && !workspace && route.name !== "map" && <div className="page-loading" aria-busy="true" />}
           {workspace && (
             <WorkspaceContext.Provider value={workspace}>
               {route.name === "maps" && <MapListPage />}
               {route.name === "personas" && <PersonasPage />}
-              {route.name === "map" && <MapEditorPage key={route.mapId} mapId={route.mapId} />}
               {route.name === "not-found" && (
                 <ErrorState title={t("errors.notFoundTitle")} message={t("errors.notFound")} />
               )}

@@ -3,6 +3,7 @@ import { ValidationError } from "../../domain/errors.js";
 import { type JourneyMap, journeyMapSchema } from "../../domain/journey-map.js";
 import { ApiError } from "../api/api-error.js";
 import { api } from "../api/client.js";
+import { takeEarlyMapRequest } from "./early-map-request.js";
 import { type History, record, redo, startHistory, undo } from "./history.js";
 import type { SaveState } from "./save-state.js";
 
@@ -58,7 +59,7 @@ export function useMapDocument(mapId: string): MapDocument {
 
   const reload = useCallback(async () => {
     try {
-      const loaded = await api.map(mapId);
+      const loaded = await (takeEarlyMapRequest(mapId) ?? api.map(mapId));
       savedRef.current = loaded.map;
       revisionRef.current = loaded.revision;
       conflictRef.current = false;
