@@ -14,7 +14,7 @@ import {
   verticalListSortingStrategy,
 } from "@dnd-kit/sortable";
 import { Plus } from "lucide-react";
-import { type CSSProperties, useMemo, useState } from "react";
+import { type CSSProperties, useEffect, useMemo, useState } from "react";
 import { stageEvidenceLevel } from "../../domain/evidence.js";
 import { newId } from "../../domain/ids.js";
 import { type JourneyMap, LANE_TYPES } from "../../domain/journey-map.js";
@@ -55,6 +55,10 @@ export function MapGrid({ map, personas }: Props) {
   const { t } = useUiText();
   const { apply, readOnly } = useEditor();
   const [renameStageId, setRenameStageId] = useState<string | null>(null);
+  // The new stage read "start renaming" when it mounted; forget it so a re-mount by redo stays closed.
+  useEffect(() => {
+    if (renameStageId) setRenameStageId(null);
+  }, [renameStageId]);
   const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS));
 
   const levels = useMemo(
