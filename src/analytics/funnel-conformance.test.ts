@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ValidationError } from "../domain/errors.js";
-import { appendEvents } from "./duckdb/append-events.js";
-import { DuckDbEngine } from "./duckdb/duckdb-engine.js";
+import { duckDbFunnel } from "./duckdb/duckdb-funnel.test-support.js";
 import type { EventRecord } from "./event.js";
 import type { FunnelQueryInput, FunnelResult } from "./funnel-query.js";
 import { getFunnel } from "./reference/get-funnel.js";
@@ -29,22 +28,9 @@ type Implementation = {
   run: (events: EventRecord[], query: FunnelQueryInput) => Promise<FunnelResult>;
 };
 
-let engine: DuckDbEngine;
-beforeAll(async () => {
-  engine = await DuckDbEngine.inMemory();
-});
-afterAll(() => engine.close());
-
 const implementations: Implementation[] = [
   { name: "reference", run: async (events, query) => getFunnel(events, query) },
-  {
-    name: "duckdb",
-    run: async (events, query) => {
-      await engine.connection.run("DELETE FROM events");
-      await appendEvents(engine.connection, events);
-      return engine.getFunnel(query);
-    },
-  },
+  { name: "duckdb", run: duckDbFunnel },
 ];
 
 describe.each(implementations)("funnel semantics: $name", ({ run }) => {

@@ -1,5 +1,6 @@
 import { stageEvidenceLevel } from "../domain/evidence.js";
 import type { JourneyMap, SuccessMetric } from "../domain/journey-map.js";
+import { defaultLaneTitle } from "../domain/lane-titles.js";
 import type { Persona } from "../domain/persona.js";
 import { type ExportLabels, exportLabels } from "./export-labels.js";
 import type { MapFile } from "./map-file.js";
@@ -85,7 +86,8 @@ function opportunitySection(map: JourneyMap, labels: ExportLabels): string {
       }
     }
   }
-  return lines.length ? `## ${labels.opportunities}\n\n${lines.join("\n")}` : "";
+  // The heading names the lane type whose cards it gathers, so it is that type's lane title.
+  return lines.length ? `## ${defaultLaneTitle("opportunities", map.lang)}\n\n${lines.join("\n")}` : "";
 }
 
 export function formatMetric(metric: SuccessMetric): string {

@@ -9,6 +9,7 @@ import {
   VARCHAR,
 } from "@duckdb/node-api";
 import type { EventRecord } from "../event.js";
+import { DuckDbEngine } from "./duckdb-engine.js";
 import { CREATE_EVENTS_TABLE } from "./events-table.js";
 
 export type InsertResult = { inserted: number; duplicates: number };
@@ -76,9 +77,10 @@ export class EventStore {
   /**
    * Adds every event of `batches` in one transaction: if reading the batches throws (a bad row in
    * an atomic import, a truncated file), nothing is stored. Events already stored are skipped.
+   * A plain array of batches (`[events]`) works too.
    */
   async insertEvents(
-    batches: AsyncIterable<EventRecord[]>,
+    batches: AsyncIterable<EventRecord[]> | Iterable<EventRecord[]>,
     options: { source: string },
   ): Promise<InsertResult> {
     await this.connection.run("BEGIN TRANSACTION");
@@ -113,6 +115,11 @@ export class EventStore {
     }));
   }
 
+  /** The analytics engine over this store's events; closing the store ends it too. */
+  engine(): DuckDbEngine {
+    return new DuckDbEngine(this.connection);
+  }
+
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
@@ -124,7 +131,10 @@ export class EventStore {
   }
 
   /** Appends all batches to the staging table; returns how many rows were staged. */
-  private async stage(batches: AsyncIterable<EventRecord[]>, source: string): Promise<number> {
+  private async stage(
+    batches: AsyncIterable<EventRecord[]> | Iterable<EventRecord[]>,
+    source: string,
+  ): Promise<number> {
     const appender = await this.connection.createAppender("staging_events", null, "temp");
     let seq = 0;
     try {

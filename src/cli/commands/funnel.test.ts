@@ -38,6 +38,11 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "tropa-funnel-"));
   await writeFile(path.join(dir, "events.csv"), `${EVENTS}\n`);
   await writeFile(path.join(dir, "bad.csv"), "person,time,event\nu1,2024-06-01,visit\nu2,yesterday,visit\n");
+  const ndjson = EVENTS.split("\n")
+    .slice(1)
+    .map((line) => line.split(","))
+    .map(([person, time, event]) => JSON.stringify({ person, time, event }));
+  await writeFile(path.join(dir, "events.ndjson"), `${ndjson.join("\n")}\n`);
 });
 
 afterAll(async () => {
@@ -108,10 +113,40 @@ describe.concurrent("tropa funnel --events", { timeout: 90_000 }, () => {
     ]);
   });
 
+  it("reads any event file tropa import reads, here NDJSON", async () => {
+    const run = await tropa(
+      "funnel",
+      "--events",
+      "events.ndjson",
+      "--steps",
+      "visit,signup,pay",
+      "--window",
+      "7d",
+    );
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).toMatch(/^3\s+pay\s+1\s+33\.3%\s+25%\s+2$/m);
+  });
+
   it("names the file, line and column of a bad row and exits 1", async () => {
     const run = await tropa("funnel", "--events", "bad.csv", "--steps", "visit");
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^tropa: bad\.csv: line 3, column "time": "yesterday" is not a time/);
+    expect(run.stderr).toMatch(/^tropa: bad\.csv:3:4: time "yesterday" is not a date or time/);
+  });
+
+  it("counts the valid rows only with --skip-invalid and says how many it skipped", async () => {
+    const run = await tropa(
+      "funnel",
+      "--events",
+      "bad.csv",
+      "--steps",
+      "visit",
+      "--skip-invalid",
+      "--format",
+      "csv",
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("1,visit,1,");
+    expect(run.stderr).toBe("tropa: skipped 1 invalid row of bad.csv\n");
   });
 
   it("exits 2 on a bad option", async () => {

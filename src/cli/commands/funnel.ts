@@ -1,11 +1,10 @@
-import { readFile } from "node:fs/promises";
 import { type Command, Option } from "commander";
-import { appendEvents } from "../../analytics/duckdb/append-events.js";
-import { DuckDbEngine } from "../../analytics/duckdb/duckdb-engine.js";
 import { parseDuration } from "../../analytics/duration.js";
 import { FUNNEL_ORDERS, FUNNEL_UNITS, type FunnelResult } from "../../analytics/funnel-query.js";
-import { readEventsCsv } from "../../analytics/read-events-csv.js";
+import { parseMapping } from "../../analytics/import/column-mapping.js";
+import { PRESETS } from "../../analytics/import/read-event-file.js";
 import { formatPercent } from "../../domain/funnel.js";
+import { checkPreset } from "../check-preset.js";
 import type { CliIo } from "../cli-io.js";
 import { UsageError } from "../usage-error.js";
 
@@ -19,16 +18,22 @@ type FunnelOptions = {
   unit: (typeof FUNNEL_UNITS)[number];
   exclude: string[];
   format: (typeof FORMATS)[number];
+  preset?: string;
+  map?: string;
+  skipInvalid?: boolean;
 };
 
-/** `tropa funnel --events FILE`: a funnel straight from a CSV file, in an in-memory DuckDB, no workspace. */
+/**
+ * `tropa funnel --events FILE`: a funnel straight from an event file, read by the same parsers as
+ * `tropa import` into a throwaway in-memory event store; no workspace.
+ */
 export function registerFunnel(program: Command, io: CliIo): void {
   program
     .command("funnel")
     .description("count how many people reach each step, from an events file (see docs/analytics.md)")
     .requiredOption(
       "--events <file>",
-      "CSV with the header person,time,event[,…] (time: ISO 8601 or epoch ms)",
+      "event file as for tropa import: .csv/.tsv with person,time,event columns, .ndjson/.jsonl/.json, .xes (also .gz, .zip)",
     )
     .requiredOption("--steps <events>", "the step event names in order, comma-separated: visit,signup,pay")
     .option("--window <duration>", "conversion window from the first step, e.g. 30m, 12h, 7d, 2w", "14d")
@@ -38,15 +43,30 @@ export function registerFunnel(program: Command, io: CliIo): void {
     )
     .option("--exclude <event>", "drop people who do this event between the steps (repeatable)", collect, [])
     .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
+    .option("--preset <name>", `read the file as a known export (${PRESETS.join(", ")})`)
+    .option("--map <mapping>", "event columns: person=COL,time=COL,event=COL[,id=COL]")
+    .option("--skip-invalid", "count the valid rows only; how many were skipped goes to stderr")
     .action(async (options: FunnelOptions) => {
       const query = queryOf(options);
-      const events = readEventsCsv(await readFile(options.events, "utf8"), options.events);
-      const engine = await DuckDbEngine.inMemory();
+      const preset = checkPreset(options.preset);
+      const mapping = parseMapping(options.map);
+      // Loaded on demand: DuckDB's native module would slow every other command's start.
+      const { EventStore } = await import("../../analytics/duckdb/event-store.js");
+      const { importEventFile } = await import("../../analytics/import/import-event-file.js");
+      const store = await EventStore.open(":memory:");
       try {
-        await appendEvents(engine.connection, events);
-        io.out(render(await engine.getFunnel(query), options.format));
+        const summary = await importEventFile(store, options.events, {
+          mapping,
+          preset,
+          skipInvalid: options.skipInvalid ?? false,
+        });
+        if (summary.rejected > 0) {
+          const rows = summary.rejected === 1 ? "row" : "rows";
+          io.err(`tropa: skipped ${summary.rejected} invalid ${rows} of ${options.events}\n`);
+        }
+        io.out(render(await store.engine().getFunnel(query), options.format));
       } finally {
-        engine.close();
+        store.close();
       }
     });
 }

@@ -1,9 +1,10 @@
 import type { Command } from "commander";
 import { parseMapping } from "../../analytics/import/column-mapping.js";
-import { PRESETS, type Preset } from "../../analytics/import/read-event-file.js";
+import { PRESETS } from "../../analytics/import/read-event-file.js";
 import { withFreshIds } from "../../server/fresh-ids.js";
 import { seedDemoWorkspace } from "../../store/seed-demo.js";
 import type { Store, WorkspaceSummary } from "../../store/store.js";
+import { checkPreset } from "../check-preset.js";
 import type { CliIo } from "../cli-io.js";
 import { importFileKind } from "../import-file-kind.js";
 import { readMapFile } from "../read-map-source.js";
@@ -77,13 +78,6 @@ export function registerImport(program: Command, io: CliIo): void {
         }
       }
     });
-}
-
-function checkPreset(preset: string | undefined): Preset | undefined {
-  if (preset === undefined) return undefined;
-  const known = PRESETS.find((name) => name === preset);
-  if (!known) throw new UsageError(`unknown preset "${preset}"; this version knows: ${PRESETS.join(", ")}`);
-  return known;
 }
 
 async function importMap(source: string, workspaceId: string | undefined, io: CliIo): Promise<void> {

@@ -1,0 +1,14 @@
+import type { EventRecord } from "../event.js";
+import type { FunnelQueryInput, FunnelResult } from "../funnel-query.js";
+import { EventStore } from "./event-store.js";
+
+/** The DuckDB engine's funnel over exactly `events`, loaded the way every import loads them. */
+export async function duckDbFunnel(events: EventRecord[], query: FunnelQueryInput): Promise<FunnelResult> {
+  const store = await EventStore.open(":memory:");
+  try {
+    await store.insertEvents([events], { source: "test" });
+    return await store.engine().getFunnel(query);
+  } finally {
+    store.close();
+  }
+}
