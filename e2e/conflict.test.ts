@@ -1,14 +1,13 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   browserAvailable,
   cardTexts,
   createMapFromTemplate,
-  launchBrowser,
-  newContext,
-  startTropa,
+  openTropaPage,
   storedMap,
   type Tropa,
+  type TropaPage,
   waitUntilSaved,
 } from "./harness.js";
 
@@ -17,12 +16,12 @@ import {
  * visible conflict banner instead of silently overwriting the first one.
  */
 describe.skipIf(!browserAvailable)("two editors change the same map", () => {
+  let session: TropaPage;
   let tropa: Tropa;
-  let browser: Browser;
   let pageA: Page;
   let pageB: Page;
   let mapId: string;
-  const errors: Error[] = [];
+  let errors: Error[];
 
   const addCard = async (page: Page, stage: string, text: string) => {
     await page.getByRole("button", { name: `Add card to Customer actions — ${stage}` }).click();
@@ -35,23 +34,19 @@ describe.skipIf(!browserAvailable)("two editors change the same map", () => {
     page.getByRole("alert").filter({ hasText: "This map was changed elsewhere — reload" });
 
   beforeAll(async () => {
-    tropa = await startTropa();
+    session = await openTropaPage();
+    ({ tropa, page: pageA, errors } = session);
     mapId = (await createMapFromTemplate(tropa, "model-online-product", "en")).map.id;
-    browser = await launchBrowser();
     // Two contexts: two people (or two windows), each with its own copy of the map in memory.
-    pageA = await (await newContext(browser)).newPage();
-    pageB = await (await newContext(browser)).newPage();
+    pageB = await session.openPage();
     for (const page of [pageA, pageB]) {
-      page.setDefaultTimeout(10_000);
-      page.on("pageerror", (error) => errors.push(error));
       await page.goto(`${tropa.url}/#/maps/${mapId}`);
       await page.getByRole("button", { name: "Add card to Customer actions — Landing" }).waitFor();
     }
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await tropa?.stop();
+    await session?.close();
   });
 
   it("saves the first editor's card", async () => {

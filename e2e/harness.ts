@@ -56,6 +56,62 @@ export async function newContext(browser: Browser, locale = "en-US"): Promise<Br
   return browser.newContext({ acceptDownloads: true, locale, viewport: { width: 1440, height: 900 } });
 }
 
+export interface TropaPage {
+  tropa: Tropa;
+  browser: Browser;
+  page: Page;
+  /** Errors thrown by the scripts of every page opened here; a test expects none. */
+  errors: Error[];
+  /** The messages of the dialogs dismissed on the way (only with `dismissDialogs`). */
+  dialogs: string[];
+  /** Another page in a context of its own: a second person on the same server. */
+  openPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+interface TropaPageOptions {
+  /** How long a page action may take, in ms; a broken page should fail fast rather than at the test timeout. */
+  timeout?: number;
+  /** Dismiss every alert/confirm and record it, for tests where any dialog is a failure. */
+  dismissDialogs?: boolean;
+}
+
+/** A fresh Tropa server and a browser page on it, collecting the page's errors; `close()` ends both. */
+export async function openTropaPage({
+  timeout = 10_000,
+  dismissDialogs = false,
+}: TropaPageOptions = {}): Promise<TropaPage> {
+  const tropa = await startTropa();
+  const errors: Error[] = [];
+  const dialogs: string[] = [];
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await tropa.stop();
+  };
+  try {
+    const launched = await launchBrowser();
+    browser = launched;
+    const openPage = async () => {
+      const page = await (await newContext(launched)).newPage();
+      page.setDefaultTimeout(timeout);
+      page.on("pageerror", (error) => errors.push(error));
+      if (dismissDialogs) {
+        page.on("dialog", (dialog) => {
+          dialogs.push(dialog.message());
+          void dialog.dismiss();
+        });
+      }
+      return page;
+    };
+    const page = await openPage();
+    return { tropa, browser: launched, page, errors, dialogs, openPage, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
 /** JSON from the Tropa HTTP API; a non-2xx answer throws, naming the method, path and status. */
 export async function apiJson<T>(tropa: Tropa, path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(tropa.url + path, {

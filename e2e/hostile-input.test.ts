@@ -1,15 +1,14 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   apiJson,
   browserAvailable,
   cardTexts,
   createMapFromTemplate,
-  launchBrowser,
-  newContext,
-  startTropa,
+  openTropaPage,
   storedMap,
   type Tropa,
+  type TropaPage,
   waitUntilSaved,
   workspaceIdOf,
 } from "./harness.js";
@@ -22,13 +21,13 @@ const PAYLOAD =
 
 /** User text must always be shown as text; broken files must be refused with an error naming them. */
 describe.skipIf(!browserAvailable)("hostile and broken input", () => {
+  let session: TropaPage;
   let tropa: Tropa;
-  let browser: Browser;
   let page: Page;
   let workspaceId: string;
   let mapId: string;
-  const dialogs: string[] = [];
-  const errors: Error[] = [];
+  let dialogs: string[];
+  let errors: Error[];
 
   const mapCount = async () =>
     (await apiJson<unknown[]>(tropa, `/api/workspaces/${workspaceId}/maps`)).length;
@@ -54,24 +53,16 @@ describe.skipIf(!browserAvailable)("hostile and broken input", () => {
   };
 
   beforeAll(async () => {
-    tropa = await startTropa();
+    session = await openTropaPage({ dismissDialogs: true });
+    ({ tropa, page, errors, dialogs } = session);
     workspaceId = await workspaceIdOf(tropa);
     mapId = (await createMapFromTemplate(tropa, "model-online-product", "en")).map.id;
-    browser = await launchBrowser();
-    page = await (await newContext(browser)).newPage();
-    page.setDefaultTimeout(10_000);
-    page.on("pageerror", (error) => errors.push(error));
-    page.on("dialog", (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
     await page.goto(`${tropa.url}/#/maps/${mapId}`);
     await page.getByRole("button", { name: "Add card to Customer actions — Landing" }).waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await tropa?.stop();
+    await session?.close();
   });
 
   it("shows markup in a map title as text", async () => {

@@ -1,13 +1,12 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   browserAvailable,
   createMapFromTemplate,
-  launchBrowser,
-  newContext,
-  startTropa,
+  openTropaPage,
   storedMap,
   type Tropa,
+  type TropaPage,
   waitUntilSaved,
 } from "./harness.js";
 
@@ -25,11 +24,11 @@ const TEMPLATE_LANES = [
 
 /** The whole structure of a map can be rearranged without a mouse, and every step can be undone. */
 describe.skipIf(!browserAvailable)("editing a map by keyboard", () => {
+  let session: TropaPage;
   let tropa: Tropa;
-  let browser: Browser;
   let page: Page;
   let mapId: string;
-  const errors: Error[] = [];
+  let errors: Error[];
 
   const shownStages = () => page.locator(".stage-header .stage-name-button").allTextContents();
   const shownLanes = () => page.locator(".lane-header .lane-title-button").allTextContents();
@@ -55,20 +54,16 @@ describe.skipIf(!browserAvailable)("editing a map by keyboard", () => {
   };
 
   beforeAll(async () => {
-    tropa = await startTropa();
+    session = await openTropaPage();
+    ({ tropa, page, errors } = session);
     mapId = (await createMapFromTemplate(tropa, "model-online-product", "en")).map.id;
-    browser = await launchBrowser();
-    page = await (await newContext(browser)).newPage();
-    page.setDefaultTimeout(10_000);
-    page.on("pageerror", (error) => errors.push(error));
     await page.goto(`${tropa.url}/#/maps/${mapId}`);
     await page.getByRole("button", { name: "Move stage Landing left" }).waitFor();
     expect(await shownStages()).toEqual(TEMPLATE_STAGES);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await tropa?.stop();
+    await session?.close();
   });
 
   it("moves a stage with its move buttons, keeping focus on the stage", async () => {

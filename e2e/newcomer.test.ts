@@ -1,32 +1,31 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser, newContext, startTropa, type Tropa } from "./harness.js";
+import { browserAvailable, openTropaPage, type Tropa, type TropaPage } from "./harness.js";
 
 /**
  * A newcomer's first session: create a map from a template, fill it, find the key barrier, export it to
  * Excel and bring it back, switch to Russian, reload and find everything saved.
  */
 describe.skipIf(!browserAvailable)("a newcomer builds a journey map", () => {
+  let session: TropaPage;
   let tropa: Tropa;
-  let browser: Browser;
   let page: Page;
   const downloads = mkdtempSync(join(tmpdir(), "tropa-downloads-"));
 
   beforeAll(async () => {
-    tropa = await startTropa();
-    browser = await launchBrowser();
-    page = await (await newContext(browser)).newPage();
+    // Playwright's own 30 s action timeout: the exports and the reload take their time.
+    session = await openTropaPage({ timeout: 30_000 });
+    ({ tropa, page } = session);
     page.on("pageerror", (error) => {
       throw error;
     });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await tropa?.stop();
+    await session?.close();
   });
 
   const status = () => page.getByRole("status").filter({ hasText: /Saved|Saving|Unsaved|Error|Сохран/ });

@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JourneyMap } from "../src/domain/journey-map.js";
 import type { Persona } from "../src/domain/persona.js";
@@ -6,11 +6,10 @@ import {
   apiJson,
   browserAvailable,
   createMapFromTemplate,
-  launchBrowser,
-  newContext,
-  startTropa,
+  openTropaPage,
   storedMap,
   type Tropa,
+  type TropaPage,
   waitUntilSaved,
   workspaceIdOf,
 } from "./harness.js";
@@ -19,12 +18,12 @@ const STAGES = ["Saw the ad", "Pricing page", "Registration", "Payment", "Access
 
 /** A persona is described once and attached to maps; a map's structure can become the team's own template. */
 describe.skipIf(!browserAvailable)("personas and workspace templates", () => {
+  let session: TropaPage;
   let tropa: Tropa;
-  let browser: Browser;
   let page: Page;
   let workspaceId: string;
   let mapId: string;
-  const errors: Error[] = [];
+  let errors: Error[];
 
   const shownStages = () => page.locator(".stage-header .stage-name-button").allTextContents();
   const personas = () => apiJson<Persona[]>(tropa, `/api/workspaces/${workspaceId}/personas`);
@@ -53,7 +52,8 @@ describe.skipIf(!browserAvailable)("personas and workspace templates", () => {
   };
 
   beforeAll(async () => {
-    tropa = await startTropa();
+    session = await openTropaPage();
+    ({ tropa, page, errors } = session);
     workspaceId = await workspaceIdOf(tropa);
     const created = await createMapFromTemplate(tropa, "model-online-product", "en");
     mapId = created.map.id;
@@ -69,15 +69,10 @@ describe.skipIf(!browserAvailable)("personas and workspace templates", () => {
       method: "PUT",
       body: JSON.stringify({ map, baseRevision: created.revision }),
     });
-    browser = await launchBrowser();
-    page = await (await newContext(browser)).newPage();
-    page.setDefaultTimeout(10_000);
-    page.on("pageerror", (error) => errors.push(error));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await tropa?.stop();
+    await session?.close();
   });
 
   it("creates a persona in the persona editor", async () => {

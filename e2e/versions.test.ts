@@ -1,15 +1,14 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   apiJson,
   browserAvailable,
   cardTexts,
   createMapFromTemplate,
-  launchBrowser,
-  newContext,
-  startTropa,
+  openTropaPage,
   storedMap,
   type Tropa,
+  type TropaPage,
   waitUntilSaved,
 } from "./harness.js";
 
@@ -20,11 +19,11 @@ interface VersionInfo {
 
 /** Every save is a version: name one, look at an old one read-only, bring it back as a new version. */
 describe.skipIf(!browserAvailable)("a map's version history", () => {
+  let session: TropaPage;
   let tropa: Tropa;
-  let browser: Browser;
   let page: Page;
   let mapId: string;
-  const errors: Error[] = [];
+  let errors: Error[];
 
   const versions = () => apiJson<VersionInfo[]>(tropa, `/api/maps/${mapId}/versions`);
   const card = (text: string) => page.getByRole("button", { name: text, exact: true });
@@ -42,19 +41,15 @@ describe.skipIf(!browserAvailable)("a map's version history", () => {
       .filter({ has: page.getByRole("textbox", { name: `Name of version ${revision}`, exact: true }) });
 
   beforeAll(async () => {
-    tropa = await startTropa();
+    session = await openTropaPage();
+    ({ tropa, page, errors } = session);
     mapId = (await createMapFromTemplate(tropa, "model-online-product", "en")).map.id;
-    browser = await launchBrowser();
-    page = await (await newContext(browser)).newPage();
-    page.setDefaultTimeout(10_000);
-    page.on("pageerror", (error) => errors.push(error));
     await page.goto(`${tropa.url}/#/maps/${mapId}`);
     await page.getByRole("button", { name: "Add card to Customer actions — Landing" }).waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await tropa?.stop();
+    await session?.close();
   });
 
   it("keeps a version for every save", async () => {

@@ -3,6 +3,7 @@ import { type FocusEvent, useEffect, useRef, useState } from "react";
 import { type Card, type CardLaneType, EVIDENCE_SOURCES, SEVERITIES } from "../../domain/journey-map.js";
 import { deleteCard, updateCard } from "../../domain/map-operations.js";
 import { useUiText } from "../i18n/ui-text.js";
+import { IconButton } from "../ui/IconButton.js";
 import { ChannelPicker } from "./ChannelPicker.js";
 import { type CardDraft, draftOf, patchFrom } from "./card-draft.js";
 import { isBarrierLane, isOpportunityLane, isTouchpointLane } from "./card-kind.js";
@@ -173,17 +174,16 @@ export function CardEditor({ card, laneId, laneType, stageId, isNew, onClose }: 
         />
       )}
       <div className="card-editor-actions">
-        <button
-          type="button"
-          className="icon-button icon-button-sm danger"
-          aria-label={t("card.delete")}
+        <IconButton
+          small
+          variant="danger"
+          icon={Trash2}
+          label={t("card.delete")}
           onClick={() => {
             closed.current = true;
             apply((map) => deleteCard(map, { laneId, stageId, cardId: card.id }));
           }}
-        >
-          <Trash2 size={14} aria-hidden="true" />
-        </button>
+        />
         <span className="spacer" />
         <button type="submit" className="button button-primary button-sm">
           <Check size={14} aria-hidden="true" />

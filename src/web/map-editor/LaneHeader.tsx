@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { Lane } from "../../domain/journey-map.js";
 import { deleteLane, moveLane, renameLane } from "../../domain/map-operations.js";
 import { useUiText } from "../i18n/ui-text.js";
+import { IconButton } from "../ui/IconButton.js";
 import { InlineText } from "../ui/InlineText.js";
 import { useEditor } from "./editor-context.js";
 import { LANE_ICONS } from "./lane-look.js";
@@ -88,34 +89,29 @@ export function LaneHeader({ lane, index, count, handle }: Props) {
           >
             <GripVertical size={14} aria-hidden="true" />
           </button>
-          <button
-            type="button"
-            className="icon-button icon-button-sm"
+          <IconButton
+            small
+            icon={ChevronUp}
+            label={t("lane.moveUp", { title: lane.title })}
+            title={t("lane.moveUpHint")}
             onClick={() => move(index - 1)}
             disabled={index === 0}
-            aria-label={t("lane.moveUp", { title: lane.title })}
-            title={t("lane.moveUpHint")}
-          >
-            <ChevronUp size={14} aria-hidden="true" />
-          </button>
-          <button
-            type="button"
-            className="icon-button icon-button-sm"
+          />
+          <IconButton
+            small
+            icon={ChevronDown}
+            label={t("lane.moveDown", { title: lane.title })}
+            title={t("lane.moveDownHint")}
             onClick={() => move(index + 1)}
             disabled={index === count - 1}
-            aria-label={t("lane.moveDown", { title: lane.title })}
-            title={t("lane.moveDownHint")}
-          >
-            <ChevronDown size={14} aria-hidden="true" />
-          </button>
-          <button
-            type="button"
-            className="icon-button icon-button-sm danger"
+          />
+          <IconButton
+            small
+            variant="danger"
+            icon={Trash2}
+            label={t("lane.delete", { title: lane.title })}
             onClick={remove}
-            aria-label={t("lane.delete", { title: lane.title })}
-          >
-            <Trash2 size={14} aria-hidden="true" />
-          </button>
+          />
         </div>
       )}
     </div>

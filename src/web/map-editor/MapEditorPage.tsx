@@ -7,6 +7,7 @@ import { useUiText } from "../i18n/ui-text.js";
 import { PersonaPanel } from "../personas/PersonaPanel.js";
 import { usePersonas } from "../personas/use-personas.js";
 import { ErrorState } from "../ui/ErrorState.js";
+import { IconButton } from "../ui/IconButton.js";
 import { VersionPanel } from "../versions/VersionPanel.js";
 import { ConflictBanner } from "./ConflictBanner.js";
 import { ExportMenu } from "./ExportMenu.js";
@@ -81,26 +82,20 @@ export function MapEditorPage({ mapId }: { mapId: string }) {
             </span>
             <span className="breadcrumb-current">{history.present.title}</span>
             <span className="toolbar-divider" />
-            <button
-              type="button"
-              className="icon-button"
+            <IconButton
+              icon={Undo2}
+              label={t("toolbar.undo")}
+              title={t("toolbar.undoHint")}
               onClick={doc.undo}
               disabled={readOnly || !canUndo(history)}
-              aria-label={t("toolbar.undo")}
-              title={t("toolbar.undoHint")}
-            >
-              <Undo2 size={18} aria-hidden="true" />
-            </button>
-            <button
-              type="button"
-              className="icon-button"
+            />
+            <IconButton
+              icon={Redo2}
+              label={t("toolbar.redo")}
+              title={t("toolbar.redoHint")}
               onClick={doc.redo}
               disabled={readOnly || !canRedo(history)}
-              aria-label={t("toolbar.redo")}
-              title={t("toolbar.redoHint")}
-            >
-              <Redo2 size={18} aria-hidden="true" />
-            </button>
+            />
             <SaveStatus state={doc.saveState} error={doc.saveError} onRetry={() => void doc.saveNow()} />
             <span className="spacer" />
             <button
@@ -138,17 +133,15 @@ export function MapEditorPage({ mapId }: { mapId: string }) {
         {(notice ?? doc.editError) && (
           <div className="banner banner-error" role="alert">
             <span>{notice ?? doc.editError}</span>
-            <button
-              type="button"
-              className="icon-button icon-button-sm"
-              aria-label={t("common.dismiss")}
+            <IconButton
+              small
+              icon={X}
+              label={t("common.dismiss")}
               onClick={() => {
                 setNotice(null);
                 doc.dismissEditError();
               }}
-            >
-              <X size={14} aria-hidden="true" />
-            </button>
+            />
           </div>
         )}
         {viewing && (

@@ -10,6 +10,7 @@ import {
 } from "../../domain/journey-map.js";
 import { deleteMetricRow, updateMetricRow } from "../../domain/map-operations.js";
 import { useUiText } from "../i18n/ui-text.js";
+import { IconButton } from "../ui/IconButton.js";
 import { Popover } from "../ui/Popover.js";
 import { useEditor } from "./editor-context.js";
 
@@ -50,18 +51,17 @@ export function MetricRowEditor({ laneId, row, rowName, onClose }: Props) {
       }}
       onCancel={onClose}
       actions={(dismiss) => (
-        <button
-          type="button"
-          className="icon-button icon-button-sm danger"
-          aria-label={t("metrics.deleteRow", { name: rowName })}
+        <IconButton
+          small
+          variant="danger"
+          icon={Trash2}
+          label={t("metrics.deleteRow", { name: rowName })}
           onClick={() => {
             if (!window.confirm(t("metrics.confirmDeleteRow", { name: rowName }))) return;
             apply((map) => deleteMetricRow(map, { laneId, rowId: row.id }));
             dismiss();
           }}
-        >
-          <Trash2 size={14} aria-hidden="true" />
-        </button>
+        />
       )}
     >
       <label className="field popover-field">

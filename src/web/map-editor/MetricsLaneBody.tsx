@@ -6,6 +6,7 @@ import type { MetricKind, MetricsLane, Stage } from "../../domain/journey-map.js
 import { addMetricRow, setMetricValue, setTargetConversion } from "../../domain/map-operations.js";
 import { numberFormat } from "../i18n/number-format.js";
 import { useUiText } from "../i18n/ui-text.js";
+import { IconButton } from "../ui/IconButton.js";
 import { MenuButton, type MenuItem } from "../ui/MenuButton.js";
 import { EvidenceBadge } from "./EvidenceBadge.js";
 import { useEditor } from "./editor-context.js";
@@ -60,16 +61,16 @@ export const MetricsLaneBody = memo(function MetricsLaneBody({ lane, stages, fun
               {row.unit && <span className="muted">({row.unit})</span>}
               <EvidenceBadge source={row.source} />
               {!readOnly && (
-                <button
-                  type="button"
-                  className="icon-button icon-button-sm metric-edit"
-                  aria-label={t("metrics.editRow", { name: rowName })}
+                <IconButton
+                  small
+                  className="metric-edit"
+                  icon={Pencil}
+                  iconSize={13}
+                  label={t("metrics.editRow", { name: rowName })}
                   aria-haspopup="dialog"
                   aria-expanded={editing}
                   onClick={() => setEditingRowId(row.id)}
-                >
-                  <Pencil size={13} aria-hidden="true" />
-                </button>
+                />
               )}
               {editing && (
                 <MetricRowEditor

@@ -3,6 +3,7 @@ import { useRef, useState } from "react";
 import { NAME_MAX, type Stage, TEXT_MAX } from "../../domain/journey-map.js";
 import { updateStage } from "../../domain/map-operations.js";
 import { useUiText } from "../i18n/ui-text.js";
+import { IconButton } from "../ui/IconButton.js";
 import { Popover } from "../ui/Popover.js";
 import { useEditor } from "./editor-context.js";
 import { insertSubstep, tidySubsteps } from "./substeps.js";
@@ -91,14 +92,12 @@ export function StageDetailsEditor({ stage, onClose }: Props) {
                   }
                 }}
               />
-              <button
-                type="button"
-                className="icon-button icon-button-sm"
-                aria-label={t("stage.removeSubstep", { n: index + 1 })}
+              <IconButton
+                small
+                icon={X}
+                label={t("stage.removeSubstep", { n: index + 1 })}
                 onClick={() => removeSubstep(index)}
-              >
-                <X size={14} aria-hidden="true" />
-              </button>
+              />
             </li>
           ))}
         </ol>

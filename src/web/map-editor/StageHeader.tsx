@@ -6,6 +6,7 @@ import type { EvidenceLevel } from "../../domain/evidence.js";
 import type { Stage } from "../../domain/journey-map.js";
 import { deleteStage, moveStage, renameStage } from "../../domain/map-operations.js";
 import { useUiText } from "../i18n/ui-text.js";
+import { IconButton } from "../ui/IconButton.js";
 import { InlineText } from "../ui/InlineText.js";
 import { EvidenceLevelBadge } from "./EvidenceLevelBadge.js";
 import { useEditor } from "./editor-context.js";
@@ -107,46 +108,39 @@ export const StageHeader = memo(function StageHeader({ stage, index, count, leve
       )}
       {!readOnly && (
         <div className="header-actions">
-          <button
-            type="button"
-            className="icon-button icon-button-sm"
+          <IconButton
+            small
+            icon={AlignLeft}
+            label={t("stage.details", { name: stage.name })}
+            title={t("stage.detailsHint")}
             onClick={() => setDetailsOpen(true)}
-            aria-label={t("stage.details", { name: stage.name })}
             aria-haspopup="dialog"
             aria-expanded={detailsOpen}
-            title={t("stage.detailsHint")}
-          >
-            <AlignLeft size={14} aria-hidden="true" />
-          </button>
-          <button
-            type="button"
-            className="icon-button icon-button-sm"
+          />
+          <IconButton
+            small
+            icon={ChevronLeft}
+            label={t("stage.moveLeft", { name: stage.name })}
+            title={t("stage.moveLeftHint")}
             onClick={() => move(index - 1)}
             disabled={index === 0}
-            aria-label={t("stage.moveLeft", { name: stage.name })}
-            title={t("stage.moveLeftHint")}
-          >
-            <ChevronLeft size={14} aria-hidden="true" />
-          </button>
-          <button
-            type="button"
-            className="icon-button icon-button-sm"
+          />
+          <IconButton
+            small
+            icon={ChevronRight}
+            label={t("stage.moveRight", { name: stage.name })}
+            title={t("stage.moveRightHint")}
             onClick={() => move(index + 1)}
             disabled={index === count - 1}
-            aria-label={t("stage.moveRight", { name: stage.name })}
-            title={t("stage.moveRightHint")}
-          >
-            <ChevronRight size={14} aria-hidden="true" />
-          </button>
-          <button
-            type="button"
-            className="icon-button icon-button-sm danger"
+          />
+          <IconButton
+            small
+            variant="danger"
+            icon={Trash2}
+            label={t("stage.delete", { name: stage.name })}
             onClick={remove}
             disabled={count <= 1}
-            aria-label={t("stage.delete", { name: stage.name })}
-          >
-            <Trash2 size={14} aria-hidden="true" />
-          </button>
+          />
         </div>
       )}
       {detailsOpen && !readOnly && <StageDetailsEditor stage={stage} onClose={() => setDetailsOpen(false)} />}

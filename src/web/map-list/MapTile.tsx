@@ -2,6 +2,7 @@ import { Clock, Trash2, TriangleAlert } from "lucide-react";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { MapSummary } from "../api/types.js";
+import { IconButton } from "../ui/IconButton.js";
 import { MapPreview } from "./MapPreview.js";
 import { useMapPreview } from "./use-map-preview.js";
 
@@ -41,14 +42,13 @@ export function MapTile({ summary, onDelete }: Props) {
           {t("review.overdueShort")}
         </p>
       )}
-      <button
-        type="button"
-        className="icon-button map-tile-delete"
+      <IconButton
+        className="map-tile-delete"
+        icon={Trash2}
+        iconSize={16}
+        label={t("mapList.deleteMap", { title: summary.title })}
         onClick={onDelete}
-        aria-label={t("mapList.deleteMap", { title: summary.title })}
-      >
-        <Trash2 size={16} aria-hidden="true" />
-      </button>
+      />
     </article>
   );
 }

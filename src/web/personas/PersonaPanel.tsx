@@ -1,11 +1,9 @@
-import { Pencil, Plus } from "lucide-react";
-import { useState } from "react";
+import { Plus } from "lucide-react";
 import { useTranslation } from "react-i18next";
-import type { Persona } from "../../domain/persona.js";
 import { Drawer } from "../ui/Drawer.js";
-import { blankPersona } from "./blank-persona.js";
+import { EditPersonaButton } from "./EditPersonaButton.js";
 import { PersonaCard } from "./PersonaCard.js";
-import { PersonaEditor } from "./PersonaEditor.js";
+import { usePersonaEditing } from "./use-persona-editing.js";
 import type { PersonaStore } from "./use-personas.js";
 
 interface Props {
@@ -19,7 +17,7 @@ interface Props {
 /** Beside the map: which personas this map is for, and their profiles, editable in place. */
 export function PersonaPanel({ store, selectedIds, readOnly, onToggle, onClose }: Props) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<{ persona: Persona; isNew: boolean } | null>(null);
+  const { startNew, startEdit, editor } = usePersonaEditing(store, (created) => onToggle(created.id, true));
   const ordered = [
     ...store.personas.filter((p) => selectedIds.includes(p.id)),
     ...store.personas.filter((p) => !selectedIds.includes(p.id)),
@@ -32,11 +30,7 @@ export function PersonaPanel({ store, selectedIds, readOnly, onToggle, onClose }
           {store.error}
         </p>
       )}
-      <button
-        type="button"
-        className="button button-primary drawer-primary"
-        onClick={() => setEditing({ persona: blankPersona(t("persona.defaultName")), isNew: true })}
-      >
+      <button type="button" className="button button-primary drawer-primary" onClick={startNew}>
         <Plus size={16} aria-hidden="true" />
         <span>{t("persona.new")}</span>
       </button>
@@ -58,32 +52,14 @@ export function PersonaPanel({ store, selectedIds, readOnly, onToggle, onClose }
                     />
                     <span>{t("persona.onThisMap")}</span>
                   </label>
-                  <button
-                    type="button"
-                    className="button button-sm"
-                    onClick={() => setEditing({ persona, isNew: false })}
-                    aria-label={t("persona.editLabel", { name: persona.name })}
-                  >
-                    <Pencil size={14} aria-hidden="true" />
-                    <span>{t("common.edit")}</span>
-                  </button>
+                  <EditPersonaButton persona={persona} onEdit={startEdit} />
                 </>
               }
             />
           </li>
         ))}
       </ul>
-      {editing && (
-        <PersonaEditor
-          persona={editing.persona}
-          isNew={editing.isNew}
-          onSave={async (persona) => {
-            const stored = await store.save(persona, editing.isNew);
-            if (editing.isNew) onToggle(stored.id, true);
-          }}
-          onClose={() => setEditing(null)}
-        />
-      )}
+      {editor}
     </Drawer>
   );
 }

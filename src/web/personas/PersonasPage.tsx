@@ -1,11 +1,12 @@
-import { Pencil, Plus, Trash2 } from "lucide-react";
+import { Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Persona } from "../../domain/persona.js";
 import { useWorkspace } from "../app/workspace-context.js";
-import { blankPersona } from "./blank-persona.js";
+import { IconButton } from "../ui/IconButton.js";
+import { EditPersonaButton } from "./EditPersonaButton.js";
 import { PersonaCard } from "./PersonaCard.js";
-import { PersonaEditor } from "./PersonaEditor.js";
+import { usePersonaEditing } from "./use-persona-editing.js";
 import { usePersonas } from "./use-personas.js";
 
 /** All personas of the workspace as profile cards. */
@@ -13,7 +14,7 @@ export function PersonasPage() {
   const { t } = useTranslation();
   const workspace = useWorkspace();
   const store = usePersonas(workspace.id);
-  const [editing, setEditing] = useState<{ persona: Persona; isNew: boolean } | null>(null);
+  const { startNew, startEdit, editor } = usePersonaEditing(store);
   const [error, setError] = useState<string | null>(null);
 
   const remove = async (persona: Persona) => {
@@ -33,11 +34,7 @@ export function PersonasPage() {
           <p className="page-subtitle">{t("persona.pageSubtitle")}</p>
         </div>
         <div className="page-actions">
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => setEditing({ persona: blankPersona(t("persona.defaultName")), isNew: true })}
-          >
+          <button type="button" className="button button-primary" onClick={startNew}>
             <Plus size={16} aria-hidden="true" />
             <span>{t("persona.new")}</span>
           </button>
@@ -61,39 +58,21 @@ export function PersonasPage() {
               persona={persona}
               actions={
                 <>
-                  <button
-                    type="button"
-                    className="button button-sm"
-                    onClick={() => setEditing({ persona, isNew: false })}
-                    aria-label={t("persona.editLabel", { name: persona.name })}
-                  >
-                    <Pencil size={14} aria-hidden="true" />
-                    <span>{t("common.edit")}</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="icon-button icon-button-sm danger"
+                  <EditPersonaButton persona={persona} onEdit={startEdit} />
+                  <IconButton
+                    small
+                    variant="danger"
+                    icon={Trash2}
+                    label={t("persona.deleteLabel", { name: persona.name })}
                     onClick={() => void remove(persona)}
-                    aria-label={t("persona.deleteLabel", { name: persona.name })}
-                  >
-                    <Trash2 size={14} aria-hidden="true" />
-                  </button>
+                  />
                 </>
               }
             />
           </li>
         ))}
       </ul>
-      {editing && (
-        <PersonaEditor
-          persona={editing.persona}
-          isNew={editing.isNew}
-          onSave={async (persona) => {
-            await store.save(persona, editing.isNew);
-          }}
-          onClose={() => setEditing(null)}
-        />
-      )}
+      {editor}
     </div>
   );
 }

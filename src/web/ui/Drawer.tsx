@@ -1,6 +1,7 @@
 import { X } from "lucide-react";
 import { type ReactNode, useEffect, useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { IconButton } from "./IconButton.js";
 
 interface Props {
   title: string;
@@ -30,9 +31,7 @@ export function Drawer({ title, onClose, children }: Props) {
     >
       <header className="drawer-header">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={t("common.close")}>
-          <X size={18} aria-hidden="true" />
-        </button>
+        <IconButton icon={X} label={t("common.close")} onClick={onClose} />
       </header>
       <div className="drawer-body">{children}</div>
     </aside>
