@@ -2,6 +2,7 @@ import autocannon, { type AutocannonRequest } from "autocannon";
 import type { JourneyMap } from "../src/domain/journey-map.js";
 import { updateCard } from "../src/domain/map-operations.js";
 import { listCards } from "./large-map.js";
+import { runPacedLoad } from "./paced-load.js";
 import { type Summary, summarize } from "./stats.js";
 import { createMap, requestJson } from "./tropa-api.js";
 
@@ -12,6 +13,7 @@ export interface LoadStats {
   ok: number;
   notOk: number;
   errors: number;
+  /** autocannon's timeouts; for paced clients, requests still unanswered 30 s after the run. */
   timeouts: number;
   requestsPerSecond: number;
   /** Requests still waiting for their response when the run ended (one per busy connection). */
@@ -19,7 +21,10 @@ export interface LoadStats {
   oldestUnansweredMs: number;
   /** Connections that got no response at all during the run: starved, not just slow. */
   starvedConnections: number;
-  /** Milliseconds from request dispatch to complete response; unanswered requests count with their age. */
+  /**
+   * Milliseconds to the complete response, from the request's dispatch (autocannon) or its scheduled time
+   * (paced clients); requests unanswered at the end count with their age.
+   */
   latency: Summary;
 }
 
@@ -34,6 +39,15 @@ export interface SaveCheck {
   problems: string[];
 }
 
+/** One pair of scenarios: saves and, as their peer, the same clients fetching a static file. */
+export interface ApiScenario {
+  baseline: LoadStats;
+  saves: LoadStats;
+  acceptedSaves: number;
+  check: SaveCheck;
+  failures: string[];
+}
+
 export interface ApiLoadResult {
   connections: number;
   seconds: number;
@@ -41,11 +55,10 @@ export interface ApiLoadResult {
   saveBodyBytes: number;
   staticFile: string;
   staticBytes: number;
-  baseline: LoadStats;
-  saves: LoadStats;
-  acceptedSaves: number;
-  check: SaveCheck;
-  failures: string[];
+  /** Each client saves its own map once per periodMs ± jitterMs, open loop: the editor's autosave. */
+  paced: ApiScenario & { periodMs: number; jitterMs: number };
+  /** Each client saves again as soon as its previous save is answered: the server's throughput. */
+  saturation: ApiScenario;
 }
 
 type Log = (message: string) => void;
@@ -63,44 +76,73 @@ interface Connection {
 }
 
 const STATIC_FILE = "/index.html";
+/** The editor autosaves 800 ms after the last keystroke; someone typing steadily saves about once a second. */
+const PACE = { periodMs: 1000, jitterMs: 200 };
 
 /**
  * Goal 1: N clients each saving small edits to their own map (PUT /api/maps/:id with the right
  * baseRevision), beside a baseline of the same N clients fetching a static file from the same server.
+ * Twice: paced like editors autosaving (the goal's latency), then back to back (the throughput).
+ * Each save scenario has its own fresh maps, so one's cut-off saves cannot disturb the other's check.
  */
 export async function runApiLoad(
   baseUrl: string,
   options: { connections: number; seconds: number; log: Log },
 ): Promise<ApiLoadResult> {
   const { connections: count, seconds, log } = options;
-  const connections = await createMaps(baseUrl, count, log);
-
   const staticBytes = (await (await fetch(`${baseUrl}${STATIC_FILE}`)).arrayBuffer()).byteLength;
   const scenario = { baseUrl, connections: count, seconds, log };
-  log(`baseline: ${count} connections GET ${STATIC_FILE} for ${seconds} s`);
-  const baseline = await measure({ ...scenario, label: "baseline" }, () => ({
-    method: "GET",
-    path: STATIC_FILE,
-  }));
+  const pace = `one request per ${PACE.periodMs} ± ${PACE.jitterMs} ms each`;
 
-  const failures: string[] = [];
-  log(`saves: ${count} connections PUT /api/maps/:id for ${seconds} s`);
-  const saves = await measure({ ...scenario, label: "saves" }, (index) => {
-    const connection = connections[index] as Connection;
-    return {
-      method: "PUT",
-      path: `/api/maps/${connection.mapId}`,
-      headers: { "content-type": "application/json" },
-      setupRequest: (request) => ({ ...request, body: nextSaveBody(connection) }),
-      onResponse: (status, body) => recordSave(connection, status, body, failures),
-    };
+  const pacedMaps = await createMaps(baseUrl, count, log);
+  const paced = await runScenario(baseUrl, pacedMaps, log, {
+    baseline: () => {
+      log(`paced baseline: ${count} clients GET ${STATIC_FILE}, ${pace}, for ${seconds} s`);
+      return runPacedLoad({ ...scenario, ...PACE, clients: count, label: "paced baseline" }, () => ({
+        method: "GET",
+        path: STATIC_FILE,
+      }));
+    },
+    saves: (failures) => {
+      log(`paced saves: ${count} clients PUT /api/maps/:id, ${pace}, for ${seconds} s`);
+      return runPacedLoad({ ...scenario, ...PACE, clients: count, label: "paced saves" }, (index) => {
+        const connection = pacedMaps[index] as Connection;
+        return {
+          method: "PUT",
+          path: `/api/maps/${connection.mapId}`,
+          headers: { "content-type": "application/json" },
+          body: () => nextSaveBody(connection),
+          onResponse: (status, body) => recordSave(connection, status, body, failures),
+        };
+      });
+    },
   });
 
-  // Requests cut off by the end of the run may still be committing; give them a moment.
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  log("checking every map's stored revision and text");
-  const check = await checkSaves(baseUrl, connections);
-  const first = connections[0] as Connection;
+  const saturationMaps = await createMaps(baseUrl, count, log);
+  const saturation = await runScenario(baseUrl, saturationMaps, log, {
+    baseline: () => {
+      log(`saturation baseline: ${count} connections GET ${STATIC_FILE} back to back for ${seconds} s`);
+      return measure({ ...scenario, label: "saturation baseline" }, () => ({
+        method: "GET",
+        path: STATIC_FILE,
+      }));
+    },
+    saves: (failures) => {
+      log(`saturation saves: ${count} connections PUT /api/maps/:id back to back for ${seconds} s`);
+      return measure({ ...scenario, label: "saturation saves" }, (index) => {
+        const connection = saturationMaps[index] as Connection;
+        return {
+          method: "PUT",
+          path: `/api/maps/${connection.mapId}`,
+          headers: { "content-type": "application/json" },
+          setupRequest: (request) => ({ ...request, body: nextSaveBody(connection) }),
+          onResponse: (status, body) => recordSave(connection, status, body, failures),
+        };
+      });
+    },
+  });
+
+  const first = pacedMaps[0] as Connection;
   return {
     connections: count,
     seconds,
@@ -108,6 +150,26 @@ export async function runApiLoad(
     saveBodyBytes: Buffer.byteLength(JSON.stringify({ map: first.map, baseRevision: first.revision })),
     staticFile: STATIC_FILE,
     staticBytes,
+    paced: { ...paced, ...PACE },
+    saturation,
+  };
+}
+
+/** Runs the static baseline, then the saves, then reads every map back. */
+async function runScenario(
+  baseUrl: string,
+  connections: Connection[],
+  log: Log,
+  run: { baseline: () => Promise<LoadStats>; saves: (failures: string[]) => Promise<LoadStats> },
+): Promise<ApiScenario> {
+  const baseline = await run.baseline();
+  const failures: string[] = [];
+  const saves = await run.saves(failures);
+  // Requests cut off by the end of the run may still be committing; give them a moment.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  log("checking every map's stored revision and text");
+  const check = await checkSaves(baseUrl, connections);
+  return {
     baseline,
     saves,
     acceptedSaves: connections.reduce((sum, c) => sum + c.acked, 0),

@@ -12,10 +12,8 @@ import { renderPlainTable, servePlainTable } from "./plain-table.js";
 import {
   type BenchResults,
   judgeGoals,
-  renderGoals,
   renderMachine,
-  renderSizes,
-  renderTable,
+  renderRunSection,
   summarizeBrowser,
   writeResults,
 } from "./report.js";
@@ -101,7 +99,7 @@ async function main(): Promise<void> {
 
     const tropa = summarizeBrowser(browserRaw.tropa);
     const results: BenchResults = {
-      startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
+      startedAt: new Date(Date.now() - (performance.now() - started)).toISOString().replace(/\.\d+Z$/, "Z"),
       totalSeconds: Math.round((performance.now() - started) / 1000),
       machine: {
         ...machine,
@@ -132,7 +130,9 @@ async function main(): Promise<void> {
     writeResults(RESULTS_FILE, results);
     printReport(results);
     // Unmet latency goals are findings; a refused, failed or lost save is a bug.
-    if (api.saves.notOk > 0 || api.saves.errors > 0 || api.check.lost > 0) process.exitCode = 1;
+    const scenarios = [api.paced, api.saturation];
+    if (scenarios.some((s) => s.saves.notOk > 0 || s.saves.errors > 0 || s.check.lost > 0))
+      process.exitCode = 1;
   } finally {
     await plainServer?.close();
     await server?.stop();
@@ -140,21 +140,17 @@ async function main(): Promise<void> {
   }
 }
 
+/** The section to paste into BENCHMARKS.md, between two markers, then anything that went wrong. */
 function printReport(results: BenchResults): void {
+  const { paced, saturation } = results.api;
+  const failures = [...paced.failures, ...saturation.failures];
+  const problems = [...paced.check.problems, ...saturation.check.problems];
   console.log(`
-## Machine
-${renderMachine(results.machine)}
-
-## Data
-${renderSizes(results.sizes, results.api)}
-
-## Results (${results.startedAt}, ${results.totalSeconds} s)
-${renderTable(results)}
-
-## Goals
-${renderGoals(results.goals)}
-${results.api.failures.length > 0 ? `\nFirst failed saves:\n${results.api.failures.join("\n")}` : ""}${
-  results.api.check.problems.length > 0 ? `\nLost edits:\n${results.api.check.problems.join("\n")}` : ""
+----- BENCHMARKS.md: replace the section "The run" with everything up to the closing marker -----
+${renderRunSection(results)}
+----- end of the section -----
+${failures.length > 0 ? `\nFirst failed saves:\n${failures.join("\n")}\n` : ""}${
+  problems.length > 0 ? `\nLost edits:\n${problems.join("\n")}\n` : ""
 }
 Raw samples: ${path.relative(ROOT, RESULTS_FILE)}`);
 }
