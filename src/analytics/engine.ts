@@ -1,4 +1,5 @@
 import type { FunnelQueryInput, FunnelResult } from "./funnel-query.js";
+import type { PathsQueryInput, PathsResult } from "./paths-query.js";
 
 /**
  * One analytics engine (embedded DuckDB now, ClickHouse later). Every implementation must agree
@@ -7,5 +8,6 @@ import type { FunnelQueryInput, FunnelResult } from "./funnel-query.js";
 export interface AnalyticsEngine {
   readonly name: string;
   getFunnel(query: FunnelQueryInput): Promise<FunnelResult>;
+  getPaths(query: PathsQueryInput): Promise<PathsResult>;
   close(): void;
 }

@@ -1,9 +1,11 @@
 import { Command } from "commander";
 import { type CliIo, processIo } from "./cli-io.js";
+import { registerCompare } from "./commands/compare.js";
 import { registerExport } from "./commands/export.js";
 import { registerFunnel } from "./commands/funnel.js";
 import { registerImport } from "./commands/import.js";
 import { registerNew } from "./commands/new.js";
+import { registerPaths } from "./commands/paths.js";
 import { registerServe } from "./commands/serve.js";
 import { registerTemplates } from "./commands/templates.js";
 import { reportError } from "./report-error.js";
@@ -27,6 +29,8 @@ export async function runCli(args: string[], io: CliIo = processIo): Promise<num
   registerExport(program, io);
   registerImport(program, io);
   registerFunnel(program, io);
+  registerPaths(program, io);
+  registerCompare(program, io);
   try {
     await program.parseAsync(args, { from: "user" });
     return 0;

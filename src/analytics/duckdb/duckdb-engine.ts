@@ -1,8 +1,10 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { AnalyticsEngine } from "../engine.js";
 import { type FunnelQueryInput, type FunnelResult, funnelQuerySchema } from "../funnel-query.js";
+import { type PathsQueryInput, type PathsResult, pathsQuerySchema } from "../paths-query.js";
 import { validQuery } from "../valid-query.js";
 import { getFunnelFromDuckDb } from "./get-funnel.js";
+import { getPathsFromDuckDb } from "./get-paths.js";
 
 /**
  * The embedded engine: queries the `events` table of a DuckDB connection.
@@ -16,6 +18,10 @@ export class DuckDbEngine implements AnalyticsEngine {
 
   async getFunnel(input: FunnelQueryInput): Promise<FunnelResult> {
     return getFunnelFromDuckDb(this.connection, validQuery(funnelQuerySchema, input));
+  }
+
+  async getPaths(input: PathsQueryInput): Promise<PathsResult> {
+    return getPathsFromDuckDb(this.connection, validQuery(pathsQuerySchema, input));
   }
 
   /** Nothing to release: the event store owns the connection and closes it. */

@@ -103,6 +103,13 @@ export class EventStore {
     return Number(rows[0]?.n ?? 0);
   }
 
+  /** Time of the latest event (epoch ms), null when the store is empty. */
+  async lastEventTime(): Promise<number | null> {
+    const rows = await this.query("SELECT epoch_ms(max(time)) AS t FROM events");
+    const time = rows[0]?.t;
+    return time === null || time === undefined ? null : Number(time);
+  }
+
   /** Per event name: distinct people and events, by name. */
   async eventCounts(): Promise<EventCount[]> {
     const rows = await this.query(`

@@ -1,26 +1,21 @@
 import { type Command, Option } from "commander";
 import { parseDuration } from "../../analytics/duration.js";
 import { FUNNEL_ORDERS, FUNNEL_UNITS, type FunnelResult } from "../../analytics/funnel-query.js";
-import { parseMapping } from "../../analytics/import/column-mapping.js";
 import { PRESETS } from "../../analytics/import/read-event-file.js";
 import { formatPercent } from "../../domain/funnel.js";
-import { checkPreset } from "../check-preset.js";
 import type { CliIo } from "../cli-io.js";
+import { type EventFileOptions, withEventFile } from "../event-file-store.js";
 import { UsageError } from "../usage-error.js";
 
 const FORMATS = ["table", "json", "csv"] as const;
 
-type FunnelOptions = {
-  events: string;
+type FunnelOptions = EventFileOptions & {
   steps: string;
   window: string;
   order: (typeof FUNNEL_ORDERS)[number];
   unit: (typeof FUNNEL_UNITS)[number];
   exclude: string[];
   format: (typeof FORMATS)[number];
-  preset?: string;
-  map?: string;
-  skipInvalid?: boolean;
 };
 
 /**
@@ -48,26 +43,9 @@ export function registerFunnel(program: Command, io: CliIo): void {
     .option("--skip-invalid", "count the valid rows only; how many were skipped goes to stderr")
     .action(async (options: FunnelOptions) => {
       const query = queryOf(options);
-      const preset = checkPreset(options.preset);
-      const mapping = parseMapping(options.map);
-      // Loaded on demand: DuckDB's native module would slow every other command's start.
-      const { EventStore } = await import("../../analytics/duckdb/event-store.js");
-      const { importEventFile } = await import("../../analytics/import/import-event-file.js");
-      const store = await EventStore.open(":memory:");
-      try {
-        const summary = await importEventFile(store, options.events, {
-          mapping,
-          preset,
-          skipInvalid: options.skipInvalid ?? false,
-        });
-        if (summary.rejected > 0) {
-          const rows = summary.rejected === 1 ? "row" : "rows";
-          io.err(`tropa: skipped ${summary.rejected} invalid ${rows} of ${options.events}\n`);
-        }
+      await withEventFile(io, options, async (store) => {
         io.out(render(await store.engine().getFunnel(query), options.format));
-      } finally {
-        store.close();
-      }
+      });
     });
 }
 

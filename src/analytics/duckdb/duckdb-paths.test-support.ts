@@ -1,0 +1,14 @@
+import type { EventRecord } from "../event.js";
+import type { PathsQueryInput, PathsResult } from "../paths-query.js";
+import { EventStore } from "./event-store.js";
+
+/** The DuckDB engine's paths over exactly `events`, loaded the way every import loads them. */
+export async function duckDbPaths(events: EventRecord[], query: PathsQueryInput): Promise<PathsResult> {
+  const store = await EventStore.open(":memory:");
+  try {
+    await store.insertEvents([events], { source: "test" });
+    return await store.engine().getPaths(query);
+  } finally {
+    store.close();
+  }
+}

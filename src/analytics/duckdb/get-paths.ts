@@ -1,0 +1,65 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { UNMATCHED_SLOT } from "../event-order.js";
+import type { PathsQuery, PathsResult, PersonPath } from "../paths-query.js";
+import { buildPathsResult } from "../paths-result.js";
+import { matcherSql } from "./matcher-sql.js";
+import { SqlParams } from "./sql-params.js";
+
+/**
+ * The paths view over the `events` table (docs/analytics.md "Paths"). SQL finds each person's
+ * collapsed stage sequence and next event and groups identical ones, so only the distinct
+ * (sequence, next event) pairs reach TypeScript, which tallies them (src/analytics/paths-result.ts).
+ */
+export async function getPathsFromDuckDb(
+  connection: DuckDBConnection,
+  query: PathsQuery,
+): Promise<PathsResult> {
+  const params = new SqlParams();
+  const reader = await connection.runAndReadAll(pathsSql(query, params), params.values);
+  const paths: PersonPath[] = reader.getRowObjectsJS().map((row) => ({
+    stages: (row.stages as unknown[]).map(Number),
+    nextEvent: row.next_event === null ? null : String(row.next_event),
+    people: Number(row.people),
+  }));
+  return buildPathsResult(query, paths);
+}
+
+/**
+ * `ordered` numbers each person's events as the funnel orders them (time, order key), then by
+ * event name so the next event is well defined; `dedupe_key` last, which changes nothing since
+ * equal time, key and name mean the same stage and the same next event.
+ */
+function pathsSql(query: PathsQuery, params: SqlParams): string {
+  const flags = query.stages.map((stage, k) => `${matcherSql(stage, params)} AS m${k + 1}`);
+  const indexes = query.stages.map((_, k) => k + 1);
+  const firstStage = `CASE ${indexes.map((k) => `WHEN m${k} THEN ${k}`).join(" ")} END`;
+  const slots = indexes.map((k) => `CASE WHEN m${k} THEN '${String(k).padStart(3, "0")}' ELSE '' END`);
+  return `WITH
+  matched AS (SELECT person, epoch_ms(time) AS t, event, dedupe_key, ${flags.join(", ")} FROM events),
+  keyed AS (
+    SELECT person, t, event, dedupe_key, ${firstStage} AS stage,
+      coalesce(nullif(concat(${slots.join(", ")}), ''), '${UNMATCHED_SLOT}') AS order_key
+    FROM matched
+  ),
+  ordered AS (
+    SELECT person, event, stage,
+      row_number() OVER (PARTITION BY person ORDER BY t, order_key, event, dedupe_key) AS pos
+    FROM keyed
+  ),
+  last_stage AS (
+    SELECT person, max(pos) AS last_pos FROM ordered WHERE stage IS NOT NULL GROUP BY person
+  ),
+  next_events AS (
+    SELECT o.person, o.event FROM ordered o JOIN last_stage l ON o.person = l.person AND o.pos = l.last_pos + 1
+  ),
+  collapsed AS (
+    SELECT person, pos, stage FROM (
+      SELECT person, pos, stage, lag(stage) OVER (PARTITION BY person ORDER BY pos) AS previous
+      FROM ordered WHERE stage IS NOT NULL
+    ) WHERE previous IS NULL OR previous <> stage
+  ),
+  sequences AS (SELECT person, list(stage ORDER BY pos) AS stages FROM collapsed GROUP BY person)
+  SELECT s.stages, n.event AS next_event, count(*)::INTEGER AS people
+  FROM sequences s LEFT JOIN next_events n ON s.person = n.person
+  GROUP BY s.stages, n.event`;
+}

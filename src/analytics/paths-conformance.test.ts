@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { duckDbPaths } from "./duckdb/duckdb-paths.test-support.js";
+import type { EventRecord } from "./event.js";
+import type { PathsQueryInput, PathsResult } from "./paths-query.js";
+import { getPaths } from "./reference/get-paths.js";
+
+const ENGINES: [string, (events: EventRecord[], query: PathsQueryInput) => Promise<PathsResult>][] = [
+  ["reference", async (events, query) => getPaths(events, query)],
+  ["duckdb", duckDbPaths],
+];
+
+const MIN = 60_000;
+const STAGES: PathsQueryInput = {
+  stages: ["visit", "signup", "pay"].map((event) => ({ name: event, event })),
+};
+
+/** Events of people; each `[person, minute, event, properties?]`. */
+function log(...rows: [string, number, string, Record<string, unknown>?][]): EventRecord[] {
+  return rows.map(([person, minute, event, properties]) => ({
+    person,
+    time: minute * MIN,
+    event,
+    properties: properties ?? {},
+    source: "test",
+    id: null,
+  }));
+}
+
+describe.each(ENGINES)("paths on %s", (_, run) => {
+  it("collapses repeated stages and counts moves back and forth", async () => {
+    const events = log(
+      ["u1", 0, "visit"],
+      ["u1", 1, "visit"],
+      ["u1", 2, "signup"],
+      ["u1", 3, "visit"],
+      ["u1", 4, "signup"],
+      ["u1", 5, "signup"],
+      ["u1", 6, "pay"],
+      ["u2", 0, "visit"],
+      ["u2", 1, "scroll"],
+      ["u2", 2, "signup"],
+      ["u2", 3, "pay"],
+    );
+    const result = await run(events, STAGES);
+    expect(result.people).toBe(2);
+    expect(result.topPaths).toEqual([
+      { stages: [1, 2, 1, 2, 3], names: ["visit", "signup", "visit", "signup", "pay"], people: 1 },
+      { stages: [1, 2, 3], names: ["visit", "signup", "pay"], people: 1 },
+    ]);
+    expect(
+      result.transitions.map((t) => [t.fromName, t.toName, t.direction, t.people, t.transitions]),
+    ).toEqual([
+      ["visit", "signup", "forward", 2, 3],
+      ["signup", "visit", "backward", 1, 1],
+      ["signup", "pay", "forward", 2, 2],
+    ]);
+    expect(result.backMoves).toEqual({
+      people: 1,
+      distribution: [
+        { backMoves: 0, people: 1 },
+        { backMoves: 1, people: 1 },
+      ],
+    });
+    expect(result.stages.map((s) => s.people)).toEqual([2, 2, 2]);
+  });
+
+  it("tells what people did next after the stage they stopped at", async () => {
+    const events = log(
+      ["u1", 0, "visit"],
+      ["u1", 1, "pricing"],
+      ["u1", 2, "faq"],
+      ["u2", 0, "visit"],
+      ["u2", 5, "pricing"],
+      ["u3", 0, "visit"],
+      ["u3", 1, "signup"],
+      ["u3", 2, "visit"],
+      ["u3", 3, "support"],
+      ["u4", 0, "visit"],
+      ["u4", 1, "signup"],
+      ["u5", 0, "browse"],
+    );
+    const result = await run(events, STAGES);
+    expect(result.people).toBe(4);
+    expect(result.dropOffs).toEqual([
+      {
+        stage: 1,
+        name: "visit",
+        people: 3,
+        noNextEvent: 0,
+        nextEvents: [
+          { event: "pricing", people: 2 },
+          { event: "support", people: 1 },
+        ],
+      },
+      { stage: 2, name: "signup", people: 1, noNextEvent: 1, nextEvents: [] },
+    ]);
+    expect(result.backMoves.people).toBe(1);
+  });
+
+  it("orders equal timestamps by stage, then the next event by name", async () => {
+    const events = log(["u1", 0, "zoom"], ["u1", 0, "signup"], ["u1", 0, "visit"], ["u1", 0, "chat"]);
+    const result = await run(events, STAGES);
+    expect(result.topPaths[0]?.stages).toEqual([1, 2]);
+    expect(result.dropOffs[1]?.nextEvents).toEqual([{ event: "chat", people: 1 }]);
+  });
+
+  it("maps an event to the first stage it matches and honours property conditions", async () => {
+    const events = log(
+      ["u1", 0, "page", { url: "/" }],
+      ["u1", 1, "page", { url: "/pricing" }],
+      ["u1", 2, "page"],
+    );
+    const query: PathsQueryInput = {
+      stages: [
+        { name: "home", event: "page", where: [{ property: "url", op: "equals", value: "/" }] },
+        { name: "pricing", event: "page", where: [{ property: "url", op: "contains", value: "pricing" }] },
+        { name: "any page", event: "page" },
+      ],
+      top: 1,
+    };
+    const result = await run(events, query);
+    expect(result.topPaths).toEqual([
+      { stages: [1, 2, 3], names: ["home", "pricing", "any page"], people: 1 },
+    ]);
+  });
+
+  it("keeps only the top N paths, most people first", async () => {
+    const events = log(["a", 0, "visit"], ["b", 0, "visit"], ["c", 0, "signup"], ["d", 0, "pay"]);
+    const result = await run(events, { ...STAGES, top: 2 });
+    expect(result.topPaths.map((p) => [p.stages, p.people])).toEqual([
+      [[1], 2],
+      [[2], 1],
+    ]);
+  });
+});

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { eventMatcherSchema, MAX_STEPS } from "./funnel-query.js";
+
+export const DEFAULT_TOP = 10;
+export const MAX_TOP = 1000;
+
+/** A stage of the paths view: like a funnel step, an event matcher with a name. */
+export const pathStageSchema = eventMatcherSchema.extend({
+  name: z.string().min(1, "must not be empty").max(200),
+});
+export type PathStage = z.infer<typeof pathStageSchema>;
+
+/** The non-linear view over a list of stages; semantics in docs/analytics.md "Paths". */
+export const pathsQuerySchema = z.object({
+  stages: z.array(pathStageSchema).min(1, "needs at least one stage").max(MAX_STEPS),
+  /** How many paths, and next events per stage, to list. */
+  top: z.number().int().min(1).max(MAX_TOP).default(DEFAULT_TOP),
+});
+export type PathsQuery = z.infer<typeof pathsQuerySchema>;
+export type PathsQueryInput = z.input<typeof pathsQuerySchema>;
+
+/**
+ * What every engine computes per person: the collapsed stage sequence (1-based stage indexes) and
+ * the event right after the person's last stage event (null: none). `people` lets an engine hand
+ * over identical rows grouped.
+ */
+export type PersonPath = { stages: number[]; nextEvent: string | null; people: number };
+
+export const DIRECTIONS = ["forward", "backward"] as const;
+
+export const pathsResultSchema = z.object({
+  /** People with at least one stage event. */
+  people: z.number().int(),
+  /** Per stage, in order: people who reached it at least once. */
+  stages: z.array(z.object({ stage: z.number().int(), name: z.string(), people: z.number().int() })),
+  /** Every observed move between two different stages, ordered by `from`, then `to`. */
+  transitions: z.array(
+    z.object({
+      from: z.number().int(),
+      to: z.number().int(),
+      fromName: z.string(),
+      toName: z.string(),
+      direction: z.enum(DIRECTIONS),
+      /** People who made this move at least once. */
+      people: z.number().int(),
+      /** How many times it was made, over everyone. */
+      transitions: z.number().int(),
+    }),
+  ),
+  backMoves: z.object({
+    /** People with at least one backward move. */
+    people: z.number().int(),
+    /** People per number of backward moves (0 included), by that number. */
+    distribution: z.array(z.object({ backMoves: z.number().int(), people: z.number().int() })),
+  }),
+  /** The most common collapsed stage sequences, most people first. */
+  topPaths: z.array(
+    z.object({ stages: z.array(z.number().int()), names: z.array(z.string()), people: z.number().int() }),
+  ),
+  /** Per stage except the last: people whose last stage was this one, and what they did next. */
+  dropOffs: z.array(
+    z.object({
+      stage: z.number().int(),
+      name: z.string(),
+      people: z.number().int(),
+      /** People with no event at all after their last stage event. */
+      noNextEvent: z.number().int(),
+      nextEvents: z.array(z.object({ event: z.string(), people: z.number().int() })),
+    }),
+  ),
+});
+export type PathsResult = z.infer<typeof pathsResultSchema>;

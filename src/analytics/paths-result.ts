@@ -1,0 +1,130 @@
+import type { PathsQuery, PathsResult, PersonPath } from "./paths-query.js";
+
+type Tally = { people: number; transitions: number };
+
+/**
+ * Turns per-person stage sequences into the result every engine returns, so engines only find
+ * each person's collapsed sequence and next event. Ties are broken here, once: paths by stage
+ * indexes (a prefix first), next events by name.
+ */
+export function buildPathsResult(query: PathsQuery, paths: PersonPath[]): PathsResult {
+  const entered = paths.filter((path) => path.stages.length > 0);
+  return {
+    people: sum(entered.map((path) => path.people)),
+    stages: query.stages.map((stage, k) => ({
+      stage: k + 1,
+      name: stage.name,
+      people: sum(entered.filter((path) => path.stages.includes(k + 1)).map((path) => path.people)),
+    })),
+    transitions: transitionsOf(query, entered),
+    backMoves: backMovesOf(entered),
+    topPaths: topPathsOf(query, entered),
+    dropOffs: dropOffsOf(query, entered),
+  };
+}
+
+function transitionsOf(query: PathsQuery, paths: PersonPath[]): PathsResult["transitions"] {
+  const tallies = new Map<string, Tally>();
+  for (const path of paths) {
+    const seen = new Set<string>();
+    movesOf(path.stages).forEach(([from, to]) => {
+      const key = `${from}>${to}`;
+      const tally = tallies.get(key) ?? { people: 0, transitions: 0 };
+      tally.transitions += path.people;
+      if (!seen.has(key)) tally.people += path.people;
+      seen.add(key);
+      tallies.set(key, tally);
+    });
+  }
+  return [...tallies.entries()]
+    .map(([key, tally]) => {
+      const [from, to] = key.split(">").map(Number) as [number, number];
+      return {
+        from,
+        to,
+        fromName: stageName(query, from),
+        toName: stageName(query, to),
+        direction: to > from ? ("forward" as const) : ("backward" as const),
+        ...tally,
+      };
+    })
+    .sort((a, b) => a.from - b.from || a.to - b.to);
+}
+
+function backMovesOf(paths: PersonPath[]): PathsResult["backMoves"] {
+  const byCount = new Map<number, number>();
+  for (const path of paths) {
+    const back = movesOf(path.stages).filter(([from, to]) => to < from).length;
+    byCount.set(back, (byCount.get(back) ?? 0) + path.people);
+  }
+  const distribution = [...byCount.entries()]
+    .map(([backMoves, people]) => ({ backMoves, people }))
+    .sort((a, b) => a.backMoves - b.backMoves);
+  return {
+    people: sum(distribution.filter((row) => row.backMoves > 0).map((row) => row.people)),
+    distribution,
+  };
+}
+
+function topPathsOf(query: PathsQuery, paths: PersonPath[]): PathsResult["topPaths"] {
+  const byPath = new Map<string, { stages: number[]; people: number }>();
+  for (const path of paths) {
+    const key = path.stages.join(",");
+    const row = byPath.get(key) ?? { stages: path.stages, people: 0 };
+    row.people += path.people;
+    byPath.set(key, row);
+  }
+  return [...byPath.values()]
+    .sort((a, b) => b.people - a.people || compareSequences(a.stages, b.stages))
+    .slice(0, query.top)
+    .map((row) => ({ ...row, names: row.stages.map((stage) => stageName(query, stage)) }));
+}
+
+/** The last stage is where a journey ends well, so only the earlier stages count as drop-offs. */
+function dropOffsOf(query: PathsQuery, paths: PersonPath[]): PathsResult["dropOffs"] {
+  return query.stages.slice(0, -1).map((stage, k) => {
+    const stopped = paths.filter((path) => path.stages[path.stages.length - 1] === k + 1);
+    const byEvent = new Map<string, number>();
+    for (const path of stopped) {
+      if (path.nextEvent !== null)
+        byEvent.set(path.nextEvent, (byEvent.get(path.nextEvent) ?? 0) + path.people);
+    }
+    const nextEvents = [...byEvent.entries()]
+      .map(([event, people]) => ({ event, people }))
+      .sort((a, b) => b.people - a.people || compareText(a.event, b.event))
+      .slice(0, query.top);
+    return {
+      stage: k + 1,
+      name: stage.name,
+      people: sum(stopped.map((path) => path.people)),
+      noNextEvent: sum(stopped.filter((path) => path.nextEvent === null).map((path) => path.people)),
+      nextEvents,
+    };
+  });
+}
+
+/** Consecutive pairs of a collapsed sequence: every pair is a move between two different stages. */
+function movesOf(stages: number[]): [number, number][] {
+  return stages.slice(1).map((to, i) => [stages[i] as number, to]);
+}
+
+function stageName(query: PathsQuery, stage: number): string {
+  return query.stages[stage - 1]?.name ?? String(stage);
+}
+
+function compareSequences(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const difference = (a[i] as number) - (b[i] as number);
+    if (difference !== 0) return difference;
+  }
+  return a.length - b.length;
+}
+
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
