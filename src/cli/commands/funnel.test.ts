@@ -1,24 +1,13 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runTropa } from "../run-tropa.test-support.js";
 
-const BIN = fileURLToPath(new URL("../../../bin/tropa.mjs", import.meta.url));
 let dir = "";
 
-type Run = { code: number; stdout: string; stderr: string };
-
-/** Runs the real `tropa` binary in the temp dir (no workspace, no store). */
-function tropa(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8" }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+/** Runs the real `tropa` binary in the temp dir. */
+const tropa = (...args: string[]) => runTropa(dir, args);
 
 const EVENTS = [
   "person,time,event,channel",
