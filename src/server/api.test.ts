@@ -122,6 +122,18 @@ describe.each(testBackends())("HTTP API on $name", (backend) => {
     expect(new Set(maps.map((m) => m.lang))).toEqual(new Set(["en", "ru"]));
   });
 
+  it("lists each map with its funnel preview, so the map list needs no full maps", async () => {
+    const created = await call("POST", `/api/workspaces/${workspaceId}/maps`, {
+      templateId: "example-subscription-club",
+      lang: "en",
+    });
+    const summaries = (await call("GET", `/api/workspaces/${workspaceId}/maps`)).json as Json[];
+    const preview = summaries.find((s) => s.id === created.json.map.id)?.preview;
+    expect(preview.counts).toEqual([10000, 200, 50, 10, null, 7]);
+    expect(preview.keyBarrier).toMatchObject({ from: "Saw the ad", to: "Landing", conversion: 2 });
+    expect(preview.levels).toHaveLength(6);
+  });
+
   it("creates a map from a template, then reads, saves and lists it", async () => {
     const { map, revision } = await createFromTemplate();
     expect(revision).toBe(1);

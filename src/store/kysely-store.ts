@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
 import { type JourneyMap, nameSchema } from "../domain/journey-map.js";
+import { previewOf } from "../domain/map-preview.js";
 import { parseMap } from "../domain/migrations.js";
 import type { Persona } from "../domain/persona.js";
 import { isReviewOverdue } from "../domain/review.js";
@@ -350,6 +351,7 @@ function summarise(row: MapTable, at: Date): MapSummary {
     updatedAt: row.updated_at,
     lastReviewedAt: map.lastReviewedAt,
     reviewOverdue: isReviewOverdue(map, at, row.created_at),
+    preview: previewOf(map),
   };
 }
 

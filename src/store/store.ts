@@ -1,4 +1,5 @@
 import type { JourneyMap } from "../domain/journey-map.js";
+import type { MapPreview } from "../domain/map-preview.js";
 import type { Persona } from "../domain/persona.js";
 
 /** The one place every write goes through; the server's policy checks run before these calls. */
@@ -63,6 +64,8 @@ export interface MapSummary {
   updatedAt: string;
   lastReviewedAt: string | null;
   reviewOverdue: boolean;
+  /** The funnel's shape, key barrier and evidence per stage, for the map list's tiles. */
+  preview: MapPreview;
 }
 
 export interface MapVersionSummary {

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ValidationError } from "../../domain/errors.js";
 import { idSchema, journeyMapSchema, langSchema, nameSchema } from "../../domain/journey-map.js";
+import { mapPreviewSchema } from "../../domain/map-preview.js";
 import { personaSchema } from "../../domain/persona.js";
 import { markReviewed } from "../../domain/review.js";
 import { createMapFromTemplate, listTemplates } from "../../domain/templates/index.js";
@@ -31,6 +32,7 @@ const mapSummarySchema = z.object({
   updatedAt: z.string(),
   lastReviewedAt: z.string().nullable(),
   reviewOverdue: z.boolean(),
+  preview: mapPreviewSchema,
 });
 
 const mapWithRevisionSchema = z.object({ map: journeyMapSchema, revision: z.number().int() });

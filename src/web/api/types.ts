@@ -1,4 +1,5 @@
 import type { JourneyMap, Lang } from "../../domain/journey-map.js";
+import type { MapPreview } from "../../domain/map-preview.js";
 import type { Persona } from "../../domain/persona.js";
 
 export interface Workspace {
@@ -17,6 +18,7 @@ export interface MapSummary {
   lastReviewedAt: string | null;
   reviewOverdue: boolean;
   stageCount?: number;
+  preview: MapPreview;
 }
 
 export interface TemplateInfo {

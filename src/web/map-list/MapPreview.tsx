@@ -1,13 +1,12 @@
 import { TrendingDown } from "lucide-react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import type { MapPreview as Preview } from "../../domain/map-preview.js";
 import { numberFormat } from "../i18n/number-format.js";
-import { hasFunnel, type MapPreview as Preview, sparklinePoints } from "./map-preview.js";
+import { hasFunnel, sparklinePoints } from "./map-preview.js";
 
 interface Props {
-  preview: Preview | null;
-  /** From the summary, so the band has its shape before the map is loaded. */
-  stageCount: number;
+  preview: Preview;
 }
 
 const WIDTH = 240;
@@ -17,9 +16,9 @@ const HEIGHT = 36;
  * The band at the top of a map tile: a sparkline of people per stage with the key barrier when the map
  * has counts, otherwise one segment per stage coloured by how well the stage is backed by evidence.
  */
-export function MapPreview({ preview, stageCount }: Props) {
-  if (preview && hasFunnel(preview)) return <FunnelPreview preview={preview} />;
-  return <EvidencePreview preview={preview} stageCount={stageCount} />;
+export function MapPreview({ preview }: Props) {
+  if (hasFunnel(preview)) return <FunnelPreview preview={preview} />;
+  return <EvidencePreview preview={preview} />;
 }
 
 function FunnelPreview({ preview }: { preview: Preview }) {
@@ -76,35 +75,29 @@ function FunnelPreview({ preview }: { preview: Preview }) {
   );
 }
 
-function EvidencePreview({ preview, stageCount }: { preview: Preview | null; stageCount: number }) {
+function EvidencePreview({ preview }: { preview: Preview }) {
   const { t } = useTranslation();
-  const levels = preview?.levels ?? Array.from({ length: stageCount }, () => null);
+  const levels = preview.levels;
   const count = (level: string) => levels.filter((l) => l === level).length;
   return (
     <div className="map-tile-preview">
       <div
         className="stage-strip"
         role="img"
-        aria-label={
-          preview
-            ? t("mapList.previewEvidenceLabel", {
-                data: count("data"),
-                partly: count("partly"),
-                hypothetical: count("hypothetical"),
-              })
-            : t("mapList.stages", { count: stageCount })
-        }
+        aria-label={t("mapList.previewEvidenceLabel", {
+          data: count("data"),
+          partly: count("partly"),
+          hypothetical: count("hypothetical"),
+        })}
       >
         {levels.map((level, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: one segment per stage position
-          <span key={index} className={level ? `stage-strip-cell strip-${level}` : "stage-strip-cell"} />
+          <span key={index} className={`stage-strip-cell strip-${level}`} />
         ))}
       </div>
-      {preview && (
-        <p className="preview-caption">
-          {t("mapList.previewEvidence", { data: count("data"), count: levels.length })}
-        </p>
-      )}
+      <p className="preview-caption">
+        {t("mapList.previewEvidence", { data: count("data"), count: levels.length })}
+      </p>
     </div>
   );
 }

@@ -1,10 +1,8 @@
 import { Clock, Trash2, TriangleAlert } from "lucide-react";
-import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { MapSummary } from "../api/types.js";
 import { IconButton } from "../ui/IconButton.js";
 import { MapPreview } from "./MapPreview.js";
-import { useMapPreview } from "./use-map-preview.js";
 
 interface Props {
   summary: MapSummary;
@@ -13,16 +11,14 @@ interface Props {
 
 export function MapTile({ summary, onDelete }: Props) {
   const { t, i18n } = useTranslation();
-  const ref = useRef<HTMLElement>(null);
-  const preview = useMapPreview(summary.id, summary.revision, ref);
   const updated = new Date(summary.updatedAt).toLocaleDateString(i18n.resolvedLanguage, {
     day: "numeric",
     month: "short",
     year: "numeric",
   });
   return (
-    <article ref={ref} className="map-tile">
-      <MapPreview preview={preview} stageCount={summary.stageCount ?? 0} />
+    <article className="map-tile">
+      <MapPreview preview={summary.preview} />
       <a className="map-tile-link" href={`#/maps/${summary.id}`}>
         <span className="map-tile-title">{summary.title}</span>
       </a>

@@ -13,6 +13,7 @@ const summary = (id: string, personaIds: string[], updatedAt: string): MapSummar
   updatedAt,
   lastReviewedAt: null,
   reviewOverdue: false,
+  preview: { counts: [], levels: [], keyBarrier: null },
 });
 
 describe("groupMapsByPersona", () => {

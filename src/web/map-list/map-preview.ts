@@ -1,38 +1,4 @@
-import { type EvidenceLevel, stageEvidenceLevel } from "../../domain/evidence.js";
-import { computeTransitions, findPeopleRow } from "../../domain/funnel.js";
-import type { JourneyMap } from "../../domain/journey-map.js";
-
-/** What a map tile shows about a map: the funnel's shape, its worst step and how evidenced each stage is. */
-export interface MapPreview {
-  /** People per stage in stage order; null where the stage has no count. */
-  counts: Array<number | null>;
-  levels: EvidenceLevel[];
-  keyBarrier: { from: string; to: string; fromIndex: number; toIndex: number; conversion: number } | null;
-}
-
-export function previewOf(map: JourneyMap): MapPreview {
-  const row = findPeopleRow(map);
-  const counts = map.stages.map((stage) => {
-    const value = row?.values[stage.id];
-    return typeof value === "number" ? value : null;
-  });
-  const key = computeTransitions(map).keyBarrier;
-  const indexOf = (stageId: string) => map.stages.findIndex((stage) => stage.id === stageId);
-  return {
-    counts,
-    levels: map.stages.map((stage) => stageEvidenceLevel(map, stage.id)),
-    keyBarrier:
-      key && key.conversion !== null
-        ? {
-            from: key.fromName,
-            to: key.toName,
-            fromIndex: indexOf(key.fromStageId),
-            toIndex: indexOf(key.toStageId),
-            conversion: key.conversion,
-          }
-        : null,
-  };
-}
+import type { MapPreview } from "../../domain/map-preview.js";
 
 /** Enough counts to draw a line through. */
 export function hasFunnel(preview: MapPreview): boolean {
