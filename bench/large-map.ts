@@ -223,8 +223,11 @@ export function buildLargeMap(): JourneyMap {
     segment: "Small teams on a monthly plan",
     state: "as-is",
     templateId: null,
-    stages: [{ id: "stage-0", name: STAGE_NAMES[0] ?? "Stage 1", description: "", substeps: [] }],
+    stages: [
+      { id: "stage-0", name: STAGE_NAMES[0] ?? "Stage 1", description: "", substeps: [], matchers: [] },
+    ],
     lanes: [],
+    funnelSettings: { windowMs: 14 * 24 * 60 * 60 * 1000, order: "sequential", unit: "person" },
     lastReviewedAt: null,
   };
   for (let i = 1; i < LARGE_MAP_SIZE.stages; i++) {

@@ -1,4 +1,4 @@
-import type { FunnelQuery } from "./funnel-query.js";
+import type { FunnelQuery } from "../domain/analytics/funnel-query.js";
 import { inEntryRange, type UnitEvent } from "./unit-event.js";
 
 /**

@@ -1,6 +1,6 @@
+import type { FunnelQueryInput, FunnelResult } from "../domain/analytics/funnel-query.js";
 import { ValidationError } from "../domain/errors.js";
 import type { AnalyticsEngine } from "./engine.js";
-import type { FunnelQueryInput, FunnelResult } from "./funnel-query.js";
 import { type Proportion, twoProportionTest } from "./two-proportion-test.js";
 
 /** Entry period: from inclusive, to exclusive, epoch ms UTC. */

@@ -1,5 +1,5 @@
-import type { FunnelQueryInput, FunnelResult } from "./funnel-query.js";
-import type { PathsQueryInput, PathsResult } from "./paths-query.js";
+import type { FunnelQueryInput, FunnelResult } from "../domain/analytics/funnel-query.js";
+import type { PathsQueryInput, PathsResult } from "../domain/analytics/paths-query.js";
 
 /**
  * One analytics engine (embedded DuckDB now, ClickHouse later). Every implementation must agree

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { PropertyCondition } from "../domain/analytics/event-matcher.js";
+import type { FunnelQueryInput } from "../domain/analytics/funnel-query.js";
 import { duckDbFunnel } from "./duckdb/duckdb-funnel.test-support.js";
 import type { EventRecord } from "./event.js";
-import type { FunnelQueryInput, PropertyCondition } from "./funnel-query.js";
 import { getFunnel } from "./reference/get-funnel.js";
 
 /**

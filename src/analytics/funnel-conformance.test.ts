@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { FunnelQueryInput, FunnelResult } from "../domain/analytics/funnel-query.js";
 import { ValidationError } from "../domain/errors.js";
 import { duckDbFunnel } from "./duckdb/duckdb-funnel.test-support.js";
 import type { EventRecord } from "./event.js";
-import type { FunnelQueryInput, FunnelResult } from "./funnel-query.js";
 import { getFunnel } from "./reference/get-funnel.js";
 
 /** Hand-written cases from ClickHouse windowFunnel / PostHog semantics, run on every implementation. */

@@ -1,4 +1,9 @@
-import type { FunnelQuery, FunnelResult, FunnelStepResult, FunnelTransition } from "./funnel-query.js";
+import type {
+  FunnelQuery,
+  FunnelResult,
+  FunnelStepResult,
+  FunnelTransition,
+} from "../domain/analytics/funnel-query.js";
 
 /**
  * Turns per-step counts into the result every engine returns, so engines only count.

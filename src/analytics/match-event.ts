@@ -1,5 +1,5 @@
+import type { EventMatcher, PropertyCondition } from "../domain/analytics/event-matcher.js";
 import type { EventRecord } from "./event.js";
-import type { EventMatcher, PropertyCondition } from "./funnel-query.js";
 
 /** A plain decimal number written as text ("10", "-2.5"); the same pattern the SQL engines use. */
 const NUMERIC_TEXT = /^-?[0-9]+(\.[0-9]+)?$/;

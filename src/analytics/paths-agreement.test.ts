@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { PropertyCondition } from "../domain/analytics/event-matcher.js";
+import type { PathsQueryInput } from "../domain/analytics/paths-query.js";
 import { duckDbPaths } from "./duckdb/duckdb-paths.test-support.js";
 import type { EventRecord } from "./event.js";
-import type { PropertyCondition } from "./funnel-query.js";
-import type { PathsQueryInput } from "./paths-query.js";
 import { getPaths } from "./reference/get-paths.js";
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { PathsQueryInput, PathsResult } from "../domain/analytics/paths-query.js";
 import { duckDbPaths } from "./duckdb/duckdb-paths.test-support.js";
 import type { EventRecord } from "./event.js";
-import type { PathsQueryInput, PathsResult } from "./paths-query.js";
 import { getPaths } from "./reference/get-paths.js";
 
 const ENGINES: [string, (events: EventRecord[], query: PathsQueryInput) => Promise<PathsResult>][] = [

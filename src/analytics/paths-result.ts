@@ -1,4 +1,4 @@
-import type { PathsQuery, PathsResult, PersonPath } from "./paths-query.js";
+import type { PathsQuery, PathsResult, PersonPath } from "../domain/analytics/paths-query.js";
 
 type Tally = { people: number; transitions: number };
 

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { eventMatcherSchema } from "./analytics/event-matcher.js";
+import { DEFAULT_WINDOW_MS, FUNNEL_ORDERS, FUNNEL_UNITS } from "./analytics/funnel-query.js";
 
 /**
  * The journey map document: stages (columns) × typed lanes (rows).
@@ -92,6 +94,11 @@ export const stageSchema = z.object({
   name: nameSchema,
   description: textSchema.default(""),
   substeps: z.array(z.string().max(NAME_MAX)).max(30).default([]),
+  /**
+   * The events that mean "a person reached this stage" (any of them); empty: the stage is not bound
+   * to data. See docs/analytics.md "Binding maps to data".
+   */
+  matchers: z.array(eventMatcherSchema).max(10).default([]),
 });
 export type Stage = z.infer<typeof stageSchema>;
 
@@ -165,6 +172,18 @@ export const metricRowSchema = z.object({
   targets: z.record(idSchema, z.number().min(0).max(100)).default({}),
   /** Where the numbers came from (e.g. "Yandex Metrica, March"). */
   source: evidenceSourceSchema.default("assumption"),
+  /** Set when the values were computed from imported events rather than typed in. */
+  fromData: z
+    .object({
+      computedAt: z.string().datetime(),
+      /** The entry range the funnel counted (epoch ms UTC; null: open). */
+      from: z.number().int().nullable(),
+      to: z.number().int().nullable(),
+      /** The event sources (imports) the numbers came from. */
+      sources: z.array(z.string().max(NAME_MAX)).max(100),
+    })
+    .nullable()
+    .default(null),
 });
 export type MetricRow = z.infer<typeof metricRowSchema>;
 
@@ -183,6 +202,14 @@ export const laneSchema = z.discriminatedUnion("type", [
 ]);
 export type Lane = z.infer<typeof laneSchema>;
 
+export const mapFunnelSettingsSchema = z.object({
+  /** Conversion window from the first stage's event, inclusive. */
+  windowMs: z.number().int().nonnegative().default(DEFAULT_WINDOW_MS),
+  order: z.enum(FUNNEL_ORDERS).default("sequential"),
+  unit: z.enum(FUNNEL_UNITS).default("person"),
+});
+export type MapFunnelSettings = z.infer<typeof mapFunnelSettingsSchema>;
+
 export const journeyMapSchema = z.object({
   schemaVersion: z.literal(MAP_SCHEMA_VERSION),
   id: idSchema,
@@ -195,6 +222,12 @@ export const journeyMapSchema = z.object({
   templateId: z.string().max(NAME_MAX).nullable().default(null),
   stages: z.array(stageSchema).min(1, "a map needs at least one stage").max(MAX_STAGES),
   lanes: z.array(laneSchema).max(MAX_LANES),
+  /** How the map's funnel is computed from data (stages with matchers are its steps). */
+  funnelSettings: mapFunnelSettingsSchema.default({
+    windowMs: DEFAULT_WINDOW_MS,
+    order: "sequential",
+    unit: "person",
+  }),
   /** ISO instant of the last review; maps not reviewed for 12 months are flagged. */
   lastReviewedAt: z.string().datetime().nullable().default(null),
 });

@@ -128,6 +128,7 @@ describe("stages", () => {
       name: "Landing page",
       description: "Reads the offer",
       substeps: ["Scroll"],
+      matchers: [],
     });
     expect(() => renameStage(sampleMap(), { stageId: "nope", name: "X" })).toThrow(NotFoundError);
     expect(() => updateStage(sampleMap(), { stageId: "s1", name: "" })).toThrow(

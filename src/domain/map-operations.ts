@@ -58,6 +58,7 @@ export function addStage(
     name: validateInput(nameSchema, args.name, "name"),
     description: validateInput(textSchema, args.description ?? "", "description"),
     substeps: [],
+    matchers: [],
   };
   const index = validateIndex(args.index ?? map.stages.length, map.stages.length, "index");
   const lanes = map.lanes.map((lane) =>
@@ -488,7 +489,7 @@ function emptySeries(id: string, label: string): EmotionSeries {
 }
 
 function emptyMetricRow(id: string, kind: MetricRow["kind"], name: string): MetricRow {
-  return { id, kind, name, unit: "", values: {}, targets: {}, source: "assumption" };
+  return { id, kind, name, unit: "", values: {}, targets: {}, source: "assumption", fromData: null };
 }
 
 function assertNoNegativeCounts(row: MetricRow): void {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { propertyConditionSchema } from "./analytics/event-matcher.js";
 import { channelSchema, idSchema, NAME_MAX, nameSchema, textSchema } from "./journey-map.js";
 
 export const PERSONA_SCHEMA_VERSION = 1;
@@ -21,8 +22,13 @@ export const personaSchema = z.object({
   pains: textSchema.default(""),
   channels: z.array(channelSchema).max(20).default([]),
   quote: textSchema.default(""),
-  /** Segment rule in words for now; the analytics issue makes it a property condition. */
+  /** The segment in words, as the team describes it. */
   segment: textSchema.default(""),
+  /**
+   * The segment as data: a person belongs to it when any of their events has properties meeting
+   * every condition; empty: everyone. Each persona's map counts only its segment.
+   */
+  segmentRule: z.array(propertyConditionSchema).max(20).default([]),
 });
 export type Persona = z.infer<typeof personaSchema>;
 export type PersonaInput = z.input<typeof personaSchema>;

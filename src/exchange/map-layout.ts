@@ -232,6 +232,7 @@ function addMetricRow(
     values,
     targets: {},
     source: "assumption",
+    fromData: null,
   };
   const last = lanes.at(-1);
   if (last?.type === "metrics") last.rows.push(row);

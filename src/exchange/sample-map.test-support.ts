@@ -21,6 +21,7 @@ export function sampleMapFile(): MapFile {
     channels: ["social", "email"],
     quote: "«Сначала хочу попробовать»",
     segment: "Новые посетители из рекламы",
+    segmentRule: [{ property: "utm_source", op: "equals", value: "vk" }],
   };
   const stages = ["Увидела рекламу", "Лендинг", "Регистрация", "Оплата", "Доступ", "Продление"];
   const stageIds = ["s1", "s2", "s3", "s4", "s5", "s6"];
@@ -39,6 +40,7 @@ export function sampleMapFile(): MapFile {
       name,
       description: i === 0 ? "Баннер в ленте" : "",
       substeps: i === 2 ? ["Форма", "Подтверждение email"] : [],
+      matchers: i === 3 ? [{ event: "payment", where: [{ property: "amount", op: "gte", value: 1 }] }] : [],
     })),
     lanes: [
       {
@@ -176,6 +178,12 @@ export function sampleMapFile(): MapFile {
             values: { s1: 10000, s2: 200, s3: 50, s4: 10, s5: 10, s6: 7 },
             targets: { s2: 3, s3: 30, s4: 30 },
             source: "analytics",
+            fromData: {
+              computedAt: "2026-03-31T12:00:00.000Z",
+              from: 1772323200000,
+              to: null,
+              sources: ["metrica.tsv"],
+            },
           },
           {
             id: "m-nps",
@@ -183,6 +191,7 @@ export function sampleMapFile(): MapFile {
             name: "NPS",
             unit: "",
             values: { s5: 42, s6: null },
+            fromData: null,
             targets: {},
             source: "survey",
           },
@@ -204,6 +213,7 @@ export function sampleMapFile(): MapFile {
         },
       },
     ],
+    funnelSettings: { windowMs: 7 * 24 * 60 * 60 * 1000, order: "sequential", unit: "person" },
     lastReviewedAt: "2026-03-01T10:00:00.000Z",
   };
   return toMapFile(map, [persona], new Date("2026-04-01T12:00:00.000Z"));

@@ -8,6 +8,7 @@ import {
   EMOTION_COLUMNS,
   METRIC_COLUMNS,
   NULL_VALUE,
+  OPTIONAL_COLUMNS,
   PERSONA_COLUMNS,
   SHEET,
   type SheetValue,
@@ -64,6 +65,16 @@ function readLayoutSheet(sheet: ExcelJS.Worksheet, filename: string): MapFile {
   return toMapFile(map, []);
 }
 
+/** The Meta sheet's funnel settings (JSON text); workbooks written before the setting existed get the defaults. */
+function metaJson(text: string, filename: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ImportError("is not valid JSON", `${filename}: sheet "${SHEET.meta}", key "funnelSettings"`);
+  }
+}
+
 /** One machine sheet as records keyed by its header, with a reader that names the cell on bad input. */
 class SheetReader {
   readonly records: { rowNumber: number; values: Map<string, SheetValue> }[] = [];
@@ -77,7 +88,7 @@ class SheetReader {
     if (!sheet) return;
     const [header = [], ...body] = sheetGrid(sheet);
     const names = header.map(cellText);
-    const missing = columns.find((column) => !names.includes(column));
+    const missing = columns.find((column) => !names.includes(column) && !OPTIONAL_COLUMNS.includes(column));
     if (missing) throw new ImportError(`missing column "${missing}"`, `${filename}: sheet "${name}"`);
     body.forEach((row, i) => {
       if (row.every((cell) => cellText(cell) === "")) return;
@@ -97,6 +108,17 @@ class SheetReader {
 
   optionalText(record: (typeof this.records)[number], column: string): string | undefined {
     return this.text(record, column) || undefined;
+  }
+
+  /** A cell holding JSON text; `fallback` when empty. */
+  json(record: (typeof this.records)[number], column: string, fallback: unknown): unknown {
+    const text = this.text(record, column);
+    if (!text) return fallback;
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new ImportError("is not valid JSON", this.where(record.rowNumber, column));
+    }
   }
 
   number(record: (typeof this.records)[number], column: string): number | null {
@@ -119,7 +141,7 @@ function readMachineSheets(workbook: ExcelJS.Workbook, filename: string): MapFil
     ]),
   );
   const metaText = (key: string) => cellText(meta.get(key) ?? null);
-  const stages = reader(SHEET.stages, ["id", "name", "description", "substeps"]);
+  const stages = reader(SHEET.stages, ["id", "name", "description", "substeps", "matchers"]);
   const lanes = reader(SHEET.lanes, ["id", "type", "title"]);
   const lanesById = new Map<string, Record<string, unknown>>();
   const laneList = lanes.records.map((r) => {
@@ -151,11 +173,13 @@ function readMachineSheets(workbook: ExcelJS.Workbook, filename: string): MapFil
         state: metaText("state") || undefined,
         templateId: metaText("templateId") || null,
         lastReviewedAt: metaText("lastReviewedAt") || null,
+        funnelSettings: metaJson(metaText("funnelSettings"), filename),
         stages: stages.records.map((r) => ({
           id: stages.text(r, "id"),
           name: stages.text(r, "name"),
           description: stages.text(r, "description"),
           substeps: stages.text(r, "substeps") ? stages.text(r, "substeps").split("\n") : [],
+          matchers: stages.json(r, "matchers", []),
         })),
         lanes: laneList,
       },
@@ -173,6 +197,7 @@ function readMachineSheets(workbook: ExcelJS.Workbook, filename: string): MapFil
         channels: splitList(personas.text(r, "channels")),
         quote: personas.text(r, "quote"),
         segment: personas.text(r, "segment"),
+        segmentRule: personas.json(r, "segmentRule", []),
       })),
     },
     filename,
@@ -258,6 +283,7 @@ function readMetrics(reader: SheetReader, lanesById: Map<string, Record<string, 
         source: reader.optionalText(r, "source"),
         values: {},
         targets: {},
+        fromData: reader.json(r, "fromData", null),
       };
       rows.push(row);
     }

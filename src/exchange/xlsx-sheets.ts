@@ -54,6 +54,7 @@ export const METRIC_COLUMNS = [
   "stageId",
   "value",
   "target",
+  "fromData",
 ] as const;
 export const PERSONA_COLUMNS = [
   "schemaVersion",
@@ -69,7 +70,10 @@ export const PERSONA_COLUMNS = [
   "channels",
   "quote",
   "segment",
+  "segmentRule",
 ] as const;
+/** Columns added after the first release: workbooks written before them still import. */
+export const OPTIONAL_COLUMNS = ["matchers", "fromData", "segmentRule"];
 /** A metric cell that holds an explicit "no value yet" (the key exists with null). */
 export const NULL_VALUE = "null";
 
@@ -77,7 +81,11 @@ export function toMachineSheets(file: MapFile): SheetTable[] {
   const { map } = file;
   return [
     metaSheet(file),
-    { name: SHEET.stages, header: ["id", "name", "description", "substeps"], rows: stageRows(map) },
+    {
+      name: SHEET.stages,
+      header: ["id", "name", "description", "substeps", "matchers"],
+      rows: stageRows(map),
+    },
     {
       name: SHEET.lanes,
       header: ["id", "type", "title"],
@@ -106,12 +114,19 @@ function metaSheet(file: MapFile): SheetTable {
     ["state", map.state],
     ["templateId", map.templateId],
     ["lastReviewedAt", map.lastReviewedAt],
+    ["funnelSettings", JSON.stringify(map.funnelSettings)],
   ];
   return { name: SHEET.meta, header: ["key", "value"], rows: pairs };
 }
 
 function stageRows(map: JourneyMap): SheetValue[][] {
-  return map.stages.map((stage) => [stage.id, stage.name, stage.description, stage.substeps.join("\n")]);
+  return map.stages.map((stage) => [
+    stage.id,
+    stage.name,
+    stage.description,
+    stage.substeps.join("\n"),
+    jsonCell(stage.matchers),
+  ]);
 }
 
 function cardRows(map: JourneyMap): SheetValue[][] {
@@ -155,8 +170,9 @@ function metricRows(map: JourneyMap): SheetValue[][] {
     if (lane.type !== "metrics") return [];
     return lane.rows.flatMap((row) => {
       const head = [lane.id, row.id, row.kind, row.name, row.unit, row.source];
+      const fromData = row.fromData ? JSON.stringify(row.fromData) : null;
       const stageIds = [...new Set([...Object.keys(row.values), ...Object.keys(row.targets)])];
-      if (stageIds.length === 0) return [[...head, null, null, null]];
+      if (stageIds.length === 0) return [[...head, null, null, null, fromData]];
       return stageIds.map((stageId) => {
         const value = row.values[stageId];
         return [
@@ -164,6 +180,7 @@ function metricRows(map: JourneyMap): SheetValue[][] {
           stageId,
           value === undefined ? null : value === null ? NULL_VALUE : value,
           row.targets[stageId] ?? null,
+          fromData,
         ];
       });
     });
@@ -172,7 +189,13 @@ function metricRows(map: JourneyMap): SheetValue[][] {
 
 function personaRow(persona: Persona): SheetValue[] {
   return PERSONA_COLUMNS.map((column) => {
+    if (column === "segmentRule") return jsonCell(persona.segmentRule);
     const value = persona[column];
     return Array.isArray(value) ? value.join(", ") : value;
   });
+}
+
+/** Structured fields travel as JSON text; an empty list stays an empty cell. */
+function jsonCell(list: unknown[]): SheetValue {
+  return list.length > 0 ? JSON.stringify(list) : null;
 }

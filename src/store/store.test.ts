@@ -81,7 +81,7 @@ describe.each(testBackends())("store on $name", (backend) => {
     await expect(store.getMap("missing")).rejects.toBeInstanceOf(NotFoundError);
     await expect(store.createMap("missing", sampleMap())).rejects.toBeInstanceOf(NotFoundError);
     const bad = sampleMap();
-    bad.stages[0] = { id: "s1", name: "", description: "", substeps: [] };
+    bad.stages[0] = { id: "s1", name: "", description: "", substeps: [], matchers: [] };
     await expect(store.createMap(workspaceId, bad)).rejects.toMatchObject({
       message: "map.stages.0.name: must not be empty",
       location: "map.stages.0.name",

@@ -1,7 +1,15 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import {
+  type FunnelQueryInput,
+  type FunnelResult,
+  funnelQuerySchema,
+} from "../../domain/analytics/funnel-query.js";
+import {
+  type PathsQueryInput,
+  type PathsResult,
+  pathsQuerySchema,
+} from "../../domain/analytics/paths-query.js";
 import type { AnalyticsEngine } from "../engine.js";
-import { type FunnelQueryInput, type FunnelResult, funnelQuerySchema } from "../funnel-query.js";
-import { type PathsQueryInput, type PathsResult, pathsQuerySchema } from "../paths-query.js";
 import { validQuery } from "../valid-query.js";
 import { getFunnelFromDuckDb } from "./get-funnel.js";
 import { getPathsFromDuckDb } from "./get-paths.js";

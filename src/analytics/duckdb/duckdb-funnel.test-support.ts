@@ -1,5 +1,5 @@
+import type { FunnelQueryInput, FunnelResult } from "../../domain/analytics/funnel-query.js";
 import type { EventRecord } from "../event.js";
-import type { FunnelQueryInput, FunnelResult } from "../funnel-query.js";
 import { EventStore } from "./event-store.js";
 
 /** The DuckDB engine's funnel over exactly `events`, loaded the way every import loads them. */

@@ -1,5 +1,5 @@
+import type { PathsQueryInput, PathsResult } from "../../domain/analytics/paths-query.js";
 import type { EventRecord } from "../event.js";
-import type { PathsQueryInput, PathsResult } from "../paths-query.js";
 import { EventStore } from "./event-store.js";
 
 /** The DuckDB engine's paths over exactly `events`, loaded the way every import loads them. */

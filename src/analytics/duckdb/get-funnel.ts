@@ -1,7 +1,12 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import {
+  excludedGaps,
+  type FunnelQuery,
+  type FunnelResult,
+  SESSION_GAP_MS,
+} from "../../domain/analytics/funnel-query.js";
 import { anyOrderLevel } from "../any-order-level.js";
 import { EXCLUSION_SLOT_BASE, UNMATCHED_SLOT } from "../event-order.js";
-import { excludedGaps, type FunnelQuery, type FunnelResult, SESSION_GAP_MS } from "../funnel-query.js";
 import { buildFunnelResult } from "../funnel-result.js";
 import type { UnitEvent } from "../unit-event.js";
 import { matcherSql } from "./matcher-sql.js";

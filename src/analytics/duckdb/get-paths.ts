@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import type { PathsQuery, PathsResult, PersonPath } from "../../domain/analytics/paths-query.js";
 import { UNMATCHED_SLOT } from "../event-order.js";
-import type { PathsQuery, PathsResult, PersonPath } from "../paths-query.js";
 import { buildPathsResult } from "../paths-result.js";
 import { matcherSql } from "./matcher-sql.js";
 import { SqlParams } from "./sql-params.js";

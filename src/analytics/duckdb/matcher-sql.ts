@@ -1,4 +1,4 @@
-import type { EventMatcher, PropertyCondition } from "../funnel-query.js";
+import type { EventMatcher, PropertyCondition } from "../../domain/analytics/event-matcher.js";
 import type { SqlParams } from "./sql-params.js";
 
 const NUMERIC_TYPES = "('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT')";

@@ -1,6 +1,3 @@
-import { anyOrderLevel } from "../any-order-level.js";
-import type { EventRecord } from "../event.js";
-import { orderKey } from "../event-order.js";
 import {
   excludedGaps,
   type FunnelQuery,
@@ -8,7 +5,10 @@ import {
   type FunnelResult,
   funnelQuerySchema,
   SESSION_GAP_MS,
-} from "../funnel-query.js";
+} from "../../domain/analytics/funnel-query.js";
+import { anyOrderLevel } from "../any-order-level.js";
+import type { EventRecord } from "../event.js";
+import { orderKey } from "../event-order.js";
 import { buildFunnelResult } from "../funnel-result.js";
 import { matchesEvent } from "../match-event.js";
 import { inEntryRange, type UnitEvent, type UnitOutcome } from "../unit-event.js";

@@ -1,7 +1,12 @@
+import {
+  type PathsQueryInput,
+  type PathsResult,
+  type PersonPath,
+  pathsQuerySchema,
+} from "../../domain/analytics/paths-query.js";
 import type { EventRecord } from "../event.js";
 import { orderKey } from "../event-order.js";
 import { matchesEvent } from "../match-event.js";
-import { type PathsQueryInput, type PathsResult, type PersonPath, pathsQuerySchema } from "../paths-query.js";
 import { buildPathsResult } from "../paths-result.js";
 import { validQuery } from "../valid-query.js";
 

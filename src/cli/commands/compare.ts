@@ -1,8 +1,8 @@
 import { type Command, Option } from "commander";
 import type { Period, PeriodComparison, TransitionComparison } from "../../analytics/compare-periods.js";
 import { parseDuration } from "../../analytics/duration.js";
-import { FUNNEL_ORDERS, FUNNEL_UNITS } from "../../analytics/funnel-query.js";
 import { PRESETS } from "../../analytics/import/read-event-file.js";
+import { FUNNEL_ORDERS, FUNNEL_UNITS } from "../../domain/analytics/funnel-query.js";
 import { formatPercent } from "../../domain/funnel.js";
 import type { CliIo } from "../cli-io.js";
 import { type EventFileOptions, withEventFile } from "../event-file-store.js";

@@ -1,7 +1,7 @@
 import { type Command, Option } from "commander";
 import { parseDuration } from "../../analytics/duration.js";
-import { FUNNEL_ORDERS, FUNNEL_UNITS, type FunnelResult } from "../../analytics/funnel-query.js";
 import { PRESETS } from "../../analytics/import/read-event-file.js";
+import { FUNNEL_ORDERS, FUNNEL_UNITS, type FunnelResult } from "../../domain/analytics/funnel-query.js";
 import { formatPercent } from "../../domain/funnel.js";
 import type { CliIo } from "../cli-io.js";
 import { type EventFileOptions, withEventFile } from "../event-file-store.js";

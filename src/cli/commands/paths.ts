@@ -1,6 +1,11 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { PRESETS } from "../../analytics/import/read-event-file.js";
-import { DEFAULT_TOP, MAX_TOP, type PathsQueryInput, type PathsResult } from "../../analytics/paths-query.js";
+import {
+  DEFAULT_TOP,
+  MAX_TOP,
+  type PathsQueryInput,
+  type PathsResult,
+} from "../../domain/analytics/paths-query.js";
 import { formatPercent } from "../../domain/funnel.js";
 import type { CliIo } from "../cli-io.js";
 import { type EventFileOptions, withEventFile } from "../event-file-store.js";

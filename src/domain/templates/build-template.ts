@@ -129,6 +129,7 @@ function buildMetricRow(spec: MetricRowSpec, lang: Lang, idOf: (key: string) => 
     values: byStage(spec.values),
     targets: byStage(spec.targets ?? {}),
     source: spec.source ?? "assumption",
+    fromData: null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { eventMatcherSchema, MAX_STEPS } from "./funnel-query.js";
+import { eventMatcherSchema } from "./event-matcher.js";
+import { MAX_STEPS } from "./funnel-query.js";
 
 export const DEFAULT_TOP = 10;
 export const MAX_TOP = 1000;
