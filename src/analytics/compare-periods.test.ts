@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ValidationError } from "../domain/errors.js";
 import { comparePeriods, type Period } from "./compare-periods.js";
-import { EventStore } from "./duckdb/event-store.js";
+import { DuckDbEventStore } from "./duckdb/duckdb-event-store.js";
 import type { EventRecord } from "./event.js";
 
 const HOUR = 3_600_000;
@@ -17,10 +17,10 @@ const QUERY = {
   windowMs: 7 * DAY,
 };
 
-let store: EventStore;
+let store: DuckDbEventStore;
 
 beforeEach(async () => {
-  store = await EventStore.open(":memory:");
+  store = await DuckDbEventStore.open(":memory:");
 });
 
 afterEach(() => {

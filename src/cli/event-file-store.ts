@@ -1,4 +1,4 @@
-import type { EventStore } from "../analytics/duckdb/event-store.js";
+import type { EventStore } from "../analytics/event-store.js";
 import { parseMapping } from "../analytics/import/column-mapping.js";
 import { checkPreset } from "./check-preset.js";
 import type { CliIo } from "./cli-io.js";
@@ -22,7 +22,7 @@ export async function withEventFile<T>(
 ): Promise<T> {
   const preset = checkPreset(options.preset);
   const mapping = parseMapping(options.map);
-  const { EventStore: Store } = await import("../analytics/duckdb/event-store.js");
+  const { DuckDbEventStore: Store } = await import("../analytics/duckdb/duckdb-event-store.js");
   const { importEventFile } = await import("../analytics/import/import-event-file.js");
   const store = await Store.open(":memory:");
   try {

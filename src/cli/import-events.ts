@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import path from "node:path";
 import { finished } from "node:stream/promises";
-import type { EventStore } from "../analytics/duckdb/event-store.js";
+import type { EventStore } from "../analytics/event-store.js";
 import type { ColumnMapping } from "../analytics/import/column-mapping.js";
 import { importEventFile } from "../analytics/import/import-event-file.js";
 import type { Preset } from "../analytics/import/read-event-file.js";

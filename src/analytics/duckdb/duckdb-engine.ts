@@ -16,7 +16,7 @@ import { getPathsFromDuckDb } from "./get-paths.js";
 
 /**
  * The embedded engine: queries the `events` table of a DuckDB connection.
- * @example const store = await EventStore.open(":memory:"); await store.engine().getFunnel(query);
+ * @example const store = await DuckDbEventStore.open(":memory:"); await store.engine().getFunnel(query);
  */
 export class DuckDbEngine implements AnalyticsEngine {
   readonly name = "duckdb";

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { EventStore } from "../duckdb/event-store.js";
+import { DuckDbEventStore } from "../duckdb/duckdb-event-store.js";
 import { DEFAULT_MAPPING } from "./column-mapping.js";
 import { importEventFile } from "./import-event-file.js";
 import { EventImportError, type RowProblem } from "./row-problems.js";
@@ -10,7 +10,7 @@ import { EventImportError, type RowProblem } from "./row-problems.js";
 const DATASETS = "/work/shared/datasets";
 const options = { mapping: DEFAULT_MAPPING, skipInvalid: false };
 let dir = "";
-let store: EventStore;
+let store: DuckDbEventStore;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "tropa-import-"));
@@ -19,7 +19,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 beforeEach(async () => {
-  store = await EventStore.open(":memory:");
+  store = await DuckDbEventStore.open(":memory:");
 });
 afterEach(() => store.close());
 

@@ -1,6 +1,6 @@
 import path from "node:path";
-import type { EventStore } from "../duckdb/event-store.js";
 import type { EventRecord } from "../event.js";
+import type { EventStore } from "../event-store.js";
 import type { ColumnMapping } from "./column-mapping.js";
 import { openByteSource } from "./open-byte-source.js";
 import { type Preset, readEventFile } from "./read-event-file.js";

@@ -57,9 +57,9 @@ export function registerImport(program: Command, io: CliIo): void {
           continue;
         }
         // Loaded on demand: DuckDB's native module would slow every other command's start.
-        const { EventStore } = await import("../../analytics/duckdb/event-store.js");
+        const { DuckDbEventStore } = await import("../../analytics/duckdb/duckdb-event-store.js");
         const { importEvents } = await import("../import-events.js");
-        const store = await EventStore.open(readStoreConfig().dataDir);
+        const store = await DuckDbEventStore.open(readStoreConfig().dataDir);
         try {
           await importEvents(
             store,

@@ -9,11 +9,9 @@ import {
   VARCHAR,
 } from "@duckdb/node-api";
 import type { EventRecord } from "../event.js";
+import type { EventCount, EventStore, InsertResult } from "../event-store.js";
 import { DuckDbEngine } from "./duckdb-engine.js";
 import { CREATE_EVENTS_TABLE } from "./events-table.js";
-
-export type InsertResult = { inserted: number; duplicates: number };
-export type EventCount = { event: string; people: number; events: number };
 
 /** Rows per appended data chunk: DuckDB's vector size, so each chunk is one vector. */
 const CHUNK_ROWS = 2048;
@@ -56,22 +54,22 @@ ANTI JOIN events e ON e.dedupe_key = f.dedupe_key`;
 
 /**
  * The workspace's event store: one DuckDB file (`<dir>/events.duckdb`) holding the `events` table.
- * @example const store = await EventStore.open(dataDir); await store.insertEvents(batches, { source: "crm.csv" })
+ * @example const store = await DuckDbEventStore.open(dataDir); await store.insertEvents(batches, { source: "crm.csv" })
  */
-export class EventStore {
+export class DuckDbEventStore implements EventStore {
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
   ) {}
 
   /** Opens or creates `<dir>/events.duckdb`; `":memory:"` gives a throwaway store for tests. */
-  static async open(dir: string): Promise<EventStore> {
+  static async open(dir: string): Promise<DuckDbEventStore> {
     const file = dir === ":memory:" ? dir : path.join(dir, "events.duckdb");
     if (dir !== ":memory:") mkdirSync(dir, { recursive: true });
     const instance = await DuckDBInstance.create(file);
     const connection = await instance.connect();
     await connection.run(CREATE_EVENTS_TABLE);
-    return new EventStore(instance, connection);
+    return new DuckDbEventStore(instance, connection);
   }
 
   /**
