@@ -1,9 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { isCardLane } from "../src/domain/journey-map.js";
+import { renderAnalyticsSection } from "./analytics/analytics-report.js";
+import { parseEventCount, runAnalyticsBench } from "./analytics/run-analytics.js";
 import { runApiLoad } from "./api-load.js";
 import { runBrowserLoad } from "./browser-load.js";
 import { buildLargeMap, listCards } from "./large-map.js";
@@ -25,6 +28,15 @@ import { createMap } from "./tropa-api.js";
  * BENCH_SECONDS shortens the API scenarios for a quick look; the published numbers use the default.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+/**
+ * `npm run bench -- --only analytics` (or `--only ui`) runs one part; `--events 1m,10m` sets the
+ * journey-analytics sizes (default 1M and 10M; `--events 100m` is the large run, never a default).
+ */
+const { values: flags } = parseArgs({
+  options: { only: { type: "string" }, events: { type: "string", default: "1m,10m" } },
+});
+const ANALYTICS_SIZES = (flags.events ?? "1m,10m").split(",").map(parseEventCount);
+const ANALYTICS_FILE = "bench/results/analytics.json";
 const CONNECTIONS = 200;
 const LOADS = 5;
 const EDITS = 20;
@@ -155,4 +167,23 @@ ${failures.length > 0 ? `\nFirst failed saves:\n${failures.join("\n")}\n` : ""}$
 Raw samples: ${path.relative(ROOT, RESULTS_FILE)}`);
 }
 
-await main();
+/** Journey analytics (BENCHMARKS.md "Journey analytics"): import, funnel, paths, memory, beside chdb. */
+async function runAnalytics(): Promise<void> {
+  const machine = describeMachine();
+  log("analytics", `sizes ${ANALYTICS_SIZES.map((n) => n.toLocaleString("en")).join(", ")} events`);
+  const sizes = await runAnalyticsBench(ANALYTICS_SIZES, (message) => log("analytics", message));
+  const results = {
+    startedAt: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+    machine: { ...machine, loadAverageAtEnd: Math.round((os.loadavg()[0] ?? 0) * 10) / 10 },
+    sizes,
+  };
+  writeFileSync(path.join(ROOT, ANALYTICS_FILE), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`
+----- BENCHMARKS.md: replace the section "Journey analytics: the run" with everything up to the closing marker -----
+${renderAnalyticsSection(results)}
+----- end of the section -----
+Raw numbers: ${ANALYTICS_FILE}`);
+}
+
+if (flags.only !== "analytics") await main();
+if (flags.only !== "ui") await runAnalytics();

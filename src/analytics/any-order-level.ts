@@ -9,19 +9,32 @@ import { inEntryRange, type UnitEvent } from "./unit-event.js";
  * @param events the unit's events in time order
  */
 export function anyOrderLevel(events: UnitEvent[], query: FunnelQuery): number {
+  return anyOrderOutcome(events, query).level;
+}
+
+/**
+ * The any-order level and the unit's entry: the latest anchor (earliest event of a matched set)
+ * that reaches that level, as ordered funnels keep the latest start; null when level is 0.
+ */
+export function anyOrderOutcome(
+  events: UnitEvent[],
+  query: FunnelQuery,
+): { level: number; start: number | null } {
   const candidates = events.filter((e) => e.steps.length > 0);
   const anchors = [...new Set(candidates.map((e) => e.time))].filter((t) => inEntryRange(t, query));
   let best = 0;
+  let start: number | null = null;
   for (const anchor of anchors) {
     const inWindow = candidates.filter((e) => e.time >= anchor && e.time <= anchor + query.windowMs);
-    for (let k = query.steps.length; k > best; k--) {
+    for (let k = query.steps.length; k >= Math.max(best, 1); k--) {
       if (coversSteps(inWindow, k, anchor)) {
         best = k;
+        start = anchor;
         break;
       }
     }
   }
-  return best;
+  return { level: best, start };
 }
 
 /** Steps 1..k can each take a different event, and one of those events happens at `anchor`. */

@@ -1,10 +1,14 @@
+import type {
+  Period,
+  PeriodComparison,
+  PeriodSample,
+  TransitionComparison,
+  Verdict,
+} from "../domain/analytics/compare-query.js";
 import type { FunnelQueryInput, FunnelResult } from "../domain/analytics/funnel-query.js";
 import { ValidationError } from "../domain/errors.js";
 import type { AnalyticsEngine } from "./engine.js";
 import { type Proportion, twoProportionTest } from "./two-proportion-test.js";
-
-/** Entry period: from inclusive, to exclusive, epoch ms UTC. */
-export type Period = { from: number; to: number };
 
 export type ComparePeriodsInput = {
   query: FunnelQueryInput;
@@ -21,39 +25,8 @@ export const MIN_REACHED = 30;
 export const MIN_OUTCOMES = 5;
 export const SIGNIFICANCE = 0.05;
 
-export type Verdict = "better" | "worse" | "no-difference" | "no-data";
-
-export type PeriodSample = { reached: number; converted: number; conversion: number | null };
-
-export type TransitionComparison = {
-  fromStep: number;
-  toStep: number;
-  fromName: string;
-  toName: string;
-  a: PeriodSample;
-  b: PeriodSample;
-  /** Conversion B − conversion A in percentage points; null when a period has nobody at the step. */
-  differencePoints: number | null;
-  /** Newcombe hybrid score 95 % interval of the difference, in percentage points. */
-  interval: { low: number; high: number } | null;
-  /** Two-sided p-value of the pooled two-proportion z-test. */
-  pValue: number | null;
-  verdict: Verdict;
-  /** The same verdict in a sentence, e.g. "B is better: +15 pp (95 % CI +5.8 to +23.8), p = 0.0014". */
-  summary: string;
-  warnings: string[];
-};
-
-export type PeriodComparison = {
-  periodA: Period;
-  periodB: Period;
-  windowMs: number;
-  resultA: FunnelResult;
-  resultB: FunnelResult;
-  /** Whole-comparison warnings, such as a period whose window is not complete yet. */
-  warnings: string[];
-  transitions: TransitionComparison[];
-};
+/** The shapes live in the domain so the web UI can read them too. */
+export type { Period, PeriodComparison, PeriodSample, TransitionComparison, Verdict };
 
 /**
  * Runs the funnel once per entry period, each with its full conversion window, and compares the

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { PropertyCondition } from "../domain/analytics/event-matcher.js";
 import type { FunnelQueryInput } from "../domain/analytics/funnel-query.js";
+import { clickHouseFunnel } from "./clickhouse/clickhouse-funnel.test-support.js";
 import { duckDbFunnel } from "./duckdb/duckdb-funnel.test-support.js";
 import type { EventRecord } from "./event.js";
 import { getFunnel } from "./reference/get-funnel.js";
@@ -91,7 +92,10 @@ const queryArb = fc
     };
   });
 
-describe("DuckDB engine against the reference", () => {
+describe.each([
+  ["DuckDB", duckDbFunnel, 300],
+  ["ClickHouse", clickHouseFunnel, 100],
+] as const)("%s engine against the reference", (_, run, numRuns) => {
   // Each run loads its log into a fresh in-memory event store, the way imports load events (~70 ms a run).
   it("agrees exactly on random logs with ties, loops, repeated steps, exclusions, windows and gaps", {
     timeout: 120_000,
@@ -101,7 +105,7 @@ describe("DuckDB engine against the reference", () => {
         fc.array(eventArb, { minLength: 2, maxLength: 24 }),
         queryArb,
         async (events, query) => {
-          const actual = await duckDbFunnel(events, query);
+          const actual = await run(events, query);
           const expected = getFunnel(events, query);
           expect({ people: actual.steps.map((s) => s.people), excluded: actual.excluded }).toEqual({
             people: expected.steps.map((s) => s.people),
@@ -109,7 +113,7 @@ describe("DuckDB engine against the reference", () => {
           });
         },
       ),
-      { numRuns: 300 },
+      { numRuns },
     );
   });
 });

@@ -6,7 +6,20 @@ const NUMERIC_TEXT = /^-?[0-9]+(\.[0-9]+)?$/;
 
 /** True when the event has the matcher's name and meets every property condition. */
 export function matchesEvent(event: EventRecord, matcher: EventMatcher): boolean {
-  return event.event === matcher.event && matcher.where.every((c) => meetsCondition(event.properties, c));
+  return event.event === matcher.event && meetsConditions(event, matcher.where);
+}
+
+/** A funnel step or exclusion: its own matcher or any of its alternatives (`or`). */
+export function matchesAlternatives(
+  event: EventRecord,
+  matcher: EventMatcher & { or: EventMatcher[] },
+): boolean {
+  return matchesEvent(event, matcher) || matcher.or.some((alternative) => matchesEvent(event, alternative));
+}
+
+/** True when the event meets every condition, whatever its name (a persona's segment rule). */
+export function meetsConditions(event: EventRecord, conditions: PropertyCondition[]): boolean {
+  return conditions.every((c) => meetsCondition(event.properties, c));
 }
 
 function meetsCondition(properties: Record<string, unknown>, condition: PropertyCondition): boolean {

@@ -1,24 +1,39 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { PropertyCondition } from "../domain/analytics/event-matcher.js";
-import type { PathsQueryInput } from "../domain/analytics/paths-query.js";
+import { PATH_UNITS, type PathsQueryInput } from "../domain/analytics/paths-query.js";
+import { clickHousePaths } from "./clickhouse/clickhouse-paths.test-support.js";
 import { duckDbPaths } from "./duckdb/duckdb-paths.test-support.js";
 import type { EventRecord } from "./event.js";
 import { getPaths } from "./reference/get-paths.js";
+import { IDENTIFY_EVENT, resolveIdentities } from "./resolve-identities.js";
 
 /**
  * Differential test: random event logs and stage lists, the DuckDB engine against the reference.
- * Few times and names, so equal timestamps, loops and repeated stages are common.
+ * Few times and names, so equal timestamps, loops and repeated stages are common; times 15
+ * minutes apart, so sessions are cut (45 minutes) or not (exactly 30); `$identify` events merge
+ * people, resolved for the reference by `resolveIdentities`.
  */
 
 const NAMES = ["a", "b", "c", "d", "x", "y"];
+const IDS = ["p1", "p2", "p3", "p4", "anon1", "anon2"];
+const QUARTER_HOUR = 15 * 60_000;
 
 const eventArb = fc.record({
-  person: fc.constantFrom("p1", "p2", "p3", "p4"),
-  time: fc.integer({ min: 0, max: 8 }).map((slot) => slot * 60_000),
+  person: fc.constantFrom(...IDS),
+  time: fc.integer({ min: 0, max: 8 }).map((slot) => slot * QUARTER_HOUR),
   event: fc.constantFrom(...NAMES),
   properties: fc.record({ n: fc.integer({ min: 0, max: 3 }) }),
   source: fc.constant("gen"),
+  id: fc.constant(null),
+}) satisfies fc.Arbitrary<EventRecord>;
+
+const identifyArb = fc.record({
+  person: fc.constantFrom(...IDS),
+  time: fc.constant(0),
+  event: fc.constant(IDENTIFY_EVENT),
+  properties: fc.record({ alias: fc.constantFrom(...IDS) }),
+  source: fc.constant("crm"),
   id: fc.constant(null),
 }) satisfies fc.Arbitrary<EventRecord>;
 
@@ -36,19 +51,28 @@ const queryArb: fc.Arbitrary<PathsQueryInput> = fc.record({
     })
     .map((stages) => stages.map((stage, i) => ({ ...stage, name: `s${i + 1}` }))),
   top: fc.integer({ min: 1, max: 5 }),
+  unit: fc.constantFrom(...PATH_UNITS),
+  maxDepth: fc.integer({ min: 2, max: 5 }),
 });
 
-describe("DuckDB paths against the reference", () => {
-  it("agree exactly on random logs with ties, loops and repeated stages", { timeout: 60_000 }, async () => {
+describe.each([
+  ["DuckDB", duckDbPaths],
+  ["ClickHouse", clickHousePaths],
+])("%s paths against the reference", (_, run) => {
+  it("agree exactly on random logs with ties, loops, sessions and linked ids", {
+    timeout: 60_000,
+  }, async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(eventArb, { minLength: 1, maxLength: 30 }),
+        fc.array(identifyArb, { maxLength: 3 }),
         queryArb,
-        async (events, query) => {
-          expect(await duckDbPaths(events, query)).toEqual(getPaths(events, query));
+        async (events, identifies, query) => {
+          const all = [...events, ...identifies];
+          expect(await run(all, query)).toEqual(getPaths(resolveIdentities(all), query));
         },
       ),
-      { numRuns: 100 },
+      { numRuns: 150 },
     );
   });
 });

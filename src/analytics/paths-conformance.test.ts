@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PathsQueryInput, PathsResult } from "../domain/analytics/paths-query.js";
+import { clickHousePaths } from "./clickhouse/clickhouse-paths.test-support.js";
 import { duckDbPaths } from "./duckdb/duckdb-paths.test-support.js";
 import type { EventRecord } from "./event.js";
 import { getPaths } from "./reference/get-paths.js";
@@ -7,6 +8,7 @@ import { getPaths } from "./reference/get-paths.js";
 const ENGINES: [string, (events: EventRecord[], query: PathsQueryInput) => Promise<PathsResult>][] = [
   ["reference", async (events, query) => getPaths(events, query)],
   ["duckdb", duckDbPaths],
+  ["clickhouse", clickHousePaths],
 ];
 
 const MIN = 60_000;
@@ -130,6 +132,68 @@ describe.each(ENGINES)("paths on %s", (_, run) => {
     expect(result.topPaths.map((p) => [p.stages, p.people])).toEqual([
       [[1], 2],
       [[2], 1],
+    ]);
+  });
+  it("counts sessions as units with unit: session, cut after more than 30 minutes of any inactivity", async () => {
+    const events = log(
+      ["u1", 0, "visit"],
+      ["u1", 10, "signup"],
+      ["u1", 45, "chat"],
+      ["u1", 50, "visit"],
+      ["u1", 51, "pricing"],
+      // `scroll` keeps the session open: no gap is longer than 30 minutes.
+      ["u2", 0, "visit"],
+      ["u2", 20, "scroll"],
+      ["u2", 45, "signup"],
+      // Exactly 30 minutes does not cut.
+      ["u3", 100, "visit"],
+      ["u3", 130, "signup"],
+    );
+    const sessions = await run(events, { ...STAGES, unit: "session" });
+    expect(sessions.people).toBe(4);
+    expect(sessions.topPaths.map((p) => [p.stages, p.people])).toEqual([
+      [[1, 2], 3],
+      [[1], 1],
+    ]);
+    // The next event is looked for inside the session: u1's first session ends at signup.
+    expect(sessions.dropOffs.map((d) => [d.people, d.noNextEvent, d.nextEvents])).toEqual([
+      [1, 0, [{ event: "pricing", people: 1 }]],
+      [3, 3, []],
+    ]);
+    const people = await run(events, STAGES);
+    expect(people.people).toBe(3);
+    expect(people.topPaths.map((p) => [p.stages, p.people])).toEqual([
+      [[1, 2], 2],
+      [[1, 2, 1], 1],
+    ]);
+  });
+
+  it("lays the paths out as an acyclic graph by position, back moves pointing one layer on", async () => {
+    const events = log(
+      ["u1", 0, "visit"],
+      ["u1", 1, "signup"],
+      ["u1", 2, "visit"],
+      ["u1", 3, "signup"],
+      ["u1", 4, "pay"],
+      ["u2", 0, "visit"],
+      ["u2", 1, "signup"],
+      ["u2", 2, "pay"],
+      ["u3", 0, "signup"],
+    );
+    const { graph } = await run(events, { ...STAGES, maxDepth: 4 });
+    expect(graph.nodes.map((n) => [n.id, n.depth, n.stage, n.name, n.people])).toEqual([
+      ["0:1", 0, 1, "visit", 2],
+      ["0:2", 0, 2, "signup", 1],
+      ["1:2", 1, 2, "signup", 2],
+      ["2:1", 2, 1, "visit", 1],
+      ["2:3", 2, 3, "pay", 1],
+      ["3:2", 3, 2, "signup", 1],
+    ]);
+    expect(graph.links).toEqual([
+      { source: "0:1", target: "1:2", people: 2, direction: "forward" },
+      { source: "1:2", target: "2:1", people: 1, direction: "backward" },
+      { source: "1:2", target: "2:3", people: 1, direction: "forward" },
+      { source: "2:1", target: "3:2", people: 1, direction: "forward" },
     ]);
   });
 });

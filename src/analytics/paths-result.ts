@@ -1,4 +1,4 @@
-import type { PathsQuery, PathsResult, PersonPath } from "../domain/analytics/paths-query.js";
+import type { PathsGraph, PathsQuery, PathsResult, PersonPath } from "../domain/analytics/paths-query.js";
 
 type Tally = { people: number; transitions: number };
 
@@ -20,6 +20,7 @@ export function buildPathsResult(query: PathsQuery, paths: PersonPath[]): PathsR
     backMoves: backMovesOf(entered),
     topPaths: topPathsOf(query, entered),
     dropOffs: dropOffsOf(query, entered),
+    graph: graphOf(query, entered),
   };
 }
 
@@ -101,6 +102,44 @@ function dropOffsOf(query: PathsQuery, paths: PersonPath[]): PathsResult["dropOf
       nextEvents,
     };
   });
+}
+
+/**
+ * Layers by position in the path, so the graph has no cycles even when people loop back (a Sankey
+ * chart needs that): a unit at stage s in position d is node `d:s`, and each of its moves a link
+ * from layer d to d + 1. Positions from `maxDepth` on are left out.
+ */
+function graphOf(query: PathsQuery, paths: PersonPath[]): PathsGraph {
+  const nodes = new Map<string, PathsGraph["nodes"][number]>();
+  const links = new Map<string, PathsGraph["links"][number] & { depth: number; from: number; to: number }>();
+  for (const path of paths) {
+    const shown = path.stages.slice(0, query.maxDepth);
+    shown.forEach((stage, depth) => {
+      const id = nodeId(depth, stage);
+      const node = nodes.get(id) ?? { id, depth, stage, name: stageName(query, stage), people: 0 };
+      node.people += path.people;
+      nodes.set(id, node);
+    });
+    movesOf(shown).forEach(([from, to], depth) => {
+      const source = nodeId(depth, from);
+      const target = nodeId(depth + 1, to);
+      const key = `${source}>${target}`;
+      const direction = to > from ? ("forward" as const) : ("backward" as const);
+      const link = links.get(key) ?? { source, target, people: 0, direction, depth, from, to };
+      link.people += path.people;
+      links.set(key, link);
+    });
+  }
+  return {
+    nodes: [...nodes.values()].sort((a, b) => a.depth - b.depth || a.stage - b.stage),
+    links: [...links.values()]
+      .sort((a, b) => a.depth - b.depth || a.from - b.from || a.to - b.to)
+      .map(({ source, target, people, direction }) => ({ source, target, people, direction })),
+  };
+}
+
+function nodeId(depth: number, stage: number): string {
+  return `${depth}:${stage}`;
 }
 
 /** Consecutive pairs of a collapsed sequence: every pair is a move between two different stages. */

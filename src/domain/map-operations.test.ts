@@ -26,7 +26,10 @@ import {
   renameLane,
   renameStage,
   setEmotionPoint,
+  setFunnelSettings,
   setMetricValue,
+  setPeopleFromData,
+  setStageMatchers,
   setTargetConversion,
   updateCard,
   updateEmotionSeries,
@@ -396,5 +399,87 @@ describe("updateMapInfo", () => {
       segment: "New visitors",
     });
     expect(journeyMapSchema.parse(map)).toEqual(map);
+  });
+});
+
+describe("binding to data", () => {
+  it("binds a stage to several matchers and unbinds it with an empty list", () => {
+    const map = sampleMap();
+    const matchers = [
+      { event: "page_view", where: [{ property: "url", op: "contains" as const, value: "/pricing" }] },
+      { event: "pricing_open" },
+    ];
+    const bound = setStageMatchers(map, { stageId: "s2", matchers });
+    expect(bound.stages[1]?.matchers).toEqual([matchers[0], { event: "pricing_open", where: [] }]);
+    expect(bound.stages[0]?.matchers).toEqual([]);
+    expect(setStageMatchers(bound, { stageId: "s2", matchers: [] }).stages[1]?.matchers).toEqual([]);
+  });
+
+  it("refuses a matcher without an event name or with a bad condition, naming the field", () => {
+    const map = sampleMap();
+    expect(() => setStageMatchers(map, { stageId: "s1", matchers: [{ event: "" }] })).toThrow(
+      /matchers\.0\.event: must not be empty/,
+    );
+    expect(() =>
+      setStageMatchers(map, {
+        stageId: "s1",
+        matchers: [
+          { event: "buy", where: [{ property: "revenue", op: "gt", value: "a lot" as unknown as number }] },
+        ],
+      }),
+    ).toThrow(ValidationError);
+    expect(() => setStageMatchers(map, { stageId: "nope", matchers: [] })).toThrow(NotFoundError);
+  });
+
+  it("changes only the given funnel settings and validates them", () => {
+    const map = sampleMap();
+    const next = setFunnelSettings(map, { windowMs: 7 * 24 * 3600 * 1000 });
+    expect(next.funnelSettings).toEqual({ windowMs: 604_800_000, order: "sequential", unit: "person" });
+    expect(setFunnelSettings(next, { order: "strict", unit: "session" }).funnelSettings).toEqual({
+      windowMs: 604_800_000,
+      order: "strict",
+      unit: "session",
+    });
+    expect(() => setFunnelSettings(map, { windowMs: -1 })).toThrow(/funnelSettings\.windowMs/);
+  });
+
+  it("fills the people row from data, keeping typed values of stages without a count", () => {
+    const map = sampleMap();
+    const next = setPeopleFromData(map, {
+      people: { s2: 40, s3: 9 },
+      computedAt: "2026-03-01T10:00:00.000Z",
+      from: Date.UTC(2026, 1, 1),
+      to: null,
+      sources: ["events.csv"],
+    });
+    const row = (next.lanes[2] as MetricsLane).rows[0];
+    expect(row?.values).toEqual({ s1: 100, s2: 40, s3: 9 });
+    expect(row?.source).toBe("analytics");
+    expect(row?.targets).toEqual({ s2: 30 });
+    expect(row?.fromData).toEqual({
+      computedAt: "2026-03-01T10:00:00.000Z",
+      from: Date.UTC(2026, 1, 1),
+      to: null,
+      sources: ["events.csv"],
+    });
+    expect(journeyMapSchema.parse(next)).toEqual(next);
+  });
+
+  it("adds a people row when the metrics lane has none, and refuses a map without a metrics lane", () => {
+    const map = sampleMap();
+    const lanes = map.lanes.map((lane) => (lane.type === "metrics" ? { ...lane, rows: [] } : lane));
+    const args = {
+      people: { s1: 5 },
+      computedAt: "2026-03-01T10:00:00.000Z",
+      from: null,
+      to: null,
+      sources: [],
+    };
+    const filled = setPeopleFromData({ ...map, lanes }, args);
+    const rows = (filled.lanes[2] as MetricsLane).rows;
+    expect(rows.map((row) => [row.kind, row.values])).toEqual([["people", { s1: 5 }]]);
+    const noMetrics = { ...map, lanes: map.lanes.filter((lane) => lane.type !== "metrics") };
+    expect(() => setPeopleFromData(noMetrics, args)).toThrow(/no metrics lane/);
+    expect(() => setPeopleFromData(map, { ...args, people: { gone: 1 } })).toThrow(NotFoundError);
   });
 });

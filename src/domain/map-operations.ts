@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { EventMatcher, eventMatcherSchema } from "./analytics/event-matcher.js";
 import { NotFoundError, ValidationError } from "./errors.js";
 import { newId } from "./ids.js";
 import {
@@ -21,8 +22,10 @@ import {
   MAX_CARDS_PER_CELL,
   MAX_LANES,
   MAX_STAGES,
+  type MapFunnelSettings,
   type MetricRow,
   type MetricsLane,
+  mapFunnelSettingsSchema,
   mapStateSchema,
   type metricKindSchema,
   metricRowSchema,
@@ -398,6 +401,67 @@ export function setTargetConversion(
     "target",
   );
   return replaceRow(map, lane, { ...row, targets: { ...row.targets, [stage.id]: target } });
+}
+
+// ---------- binding to data ----------
+
+/** Binds a stage to the events that mean "a person reached it" (any of them); `[]` unbinds it. */
+export function setStageMatchers(
+  map: JourneyMap,
+  args: { stageId: string; matchers: z.input<typeof eventMatcherSchema>[] },
+): JourneyMap {
+  const stage = findStage(map, args.stageId);
+  const matchers: EventMatcher[] = validateInput(stageSchema.shape.matchers, args.matchers, "matchers");
+  return { ...map, stages: map.stages.map((s) => (s === stage ? { ...s, matchers } : s)) };
+}
+
+/** Changes how the map's funnel is computed from data; omitted fields stay as they are. */
+export function setFunnelSettings(map: JourneyMap, args: Partial<MapFunnelSettings>): JourneyMap {
+  const settings = validateInput(
+    mapFunnelSettingsSchema,
+    { ...map.funnelSettings, ...withoutUndefined(args) },
+    "funnelSettings",
+  );
+  return { ...map, funnelSettings: settings };
+}
+
+export type PeopleFromData = {
+  /** People per stage id, as counted by the funnel over the map's bound stages. */
+  people: Record<string, number>;
+  computedAt: string;
+  from: number | null;
+  to: number | null;
+  sources: string[];
+};
+
+/**
+ * Writes funnel counts into the people row of the first metrics lane (adding the row when missing),
+ * marks it as analytics evidence and records where the numbers came from. Stages without a count keep
+ * their typed value, since an unbound stage (say, ad impressions) may come from another tool.
+ */
+export function setPeopleFromData(map: JourneyMap, args: PeopleFromData): JourneyMap {
+  const lane = map.lanes.find((candidate): candidate is MetricsLane => candidate.type === "metrics");
+  if (!lane) throw new ValidationError("the map has no metrics lane: add one to hold the counts", "lanes");
+  for (const stageId of Object.keys(args.people)) findStage(map, stageId);
+  const fromData = validateInput(
+    metricRowSchema.shape.fromData,
+    { computedAt: args.computedAt, from: args.from, to: args.to, sources: args.sources },
+    "fromData",
+  );
+  const counts = validateInput(z.record(z.string(), z.number().int().nonnegative()), args.people, "people");
+  const current = lane.rows.find((row) => row.kind === "people");
+  if (!current && lane.rows.length >= 20) {
+    throw new ValidationError("a metrics lane can hold at most 20 rows", "rows");
+  }
+  const base = current ?? emptyMetricRow(newId(), "people", "");
+  const row: MetricRow = {
+    ...base,
+    values: { ...base.values, ...counts },
+    source: "analytics",
+    fromData,
+  };
+  const rows = current ? lane.rows.map((r) => (r === current ? row : r)) : [...lane.rows, row];
+  return replaceLane(map, { ...lane, rows });
 }
 
 // ---------- map ----------

@@ -32,6 +32,14 @@ function postOnFreshConnection(url: string, body: string): Promise<{ status: num
   });
 }
 
+/** RFC 5987 percent-encoding: encodeURIComponent plus the ' ( ) * it leaves alone. */
+function rfc5987(text: string): string {
+  return encodeURIComponent(text).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
 interface Json {
   // biome-ignore lint/suspicious/noExplicitAny: test reads arbitrary response JSON
   [key: string]: any;
@@ -326,7 +334,7 @@ describe.each(testBackends())("HTTP API on $name", (backend) => {
     const exported = await fetch(`${server.url}/api/maps/${russian?.id}/export?format=xlsx`);
     expect(exported.status).toBe(200);
     expect(exported.headers.get("content-disposition")).toContain(
-      `filename*=UTF-8''${encodeURIComponent(russian?.title)}.xlsx`,
+      `filename*=UTF-8''${rfc5987(russian?.title)}.xlsx`,
     );
     const imported = await fetch(
       `${server.url}/api/workspaces/${workspaceId}/import?format=xlsx&filename=map.xlsx`,

@@ -12,6 +12,8 @@ export interface Config {
   /** PostgreSQL instead of the embedded SQLite when set. */
   databaseUrl: string | undefined;
   maxBodyBytes: number;
+  /** Largest event file an upload to /api/workspaces/:wid/imports may be (streamed to disk, not memory). */
+  maxImportBytes: number;
   /** The built web UI (`npx vite build`); not an environment setting. */
   webDir: string;
 }
@@ -37,6 +39,11 @@ const envSchema = z.object({
     .int("must be a whole number of bytes")
     .min(1024, "must be at least 1024 bytes")
     .default(5 * MIB),
+  MAX_IMPORT_BYTES: z.coerce
+    .number({ message: "must be a whole number of bytes" })
+    .int("must be a whole number of bytes")
+    .min(1024, "must be at least 1024 bytes")
+    .default(2 * 1024 * MIB),
 });
 
 const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -64,6 +71,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(settings.DATA_DIR),
     databaseUrl: settings.DATABASE_URL,
     maxBodyBytes: settings.MAX_BODY_BYTES,
+    maxImportBytes: settings.MAX_IMPORT_BYTES,
     webDir: defaultWebDir,
   };
 }

@@ -24,6 +24,21 @@ export function canViewWorkspace(actor: Actor, _workspaceId: string): boolean {
   return actor.kind === "local";
 }
 
+/** Reading a workspace's events: summaries, properties, funnels and paths over a map. */
+export function canViewEvents(actor: Actor, _workspaceId: string): boolean {
+  return actor.kind === "local";
+}
+
+/** Adding events to a workspace from an uploaded file. */
+export function canImportEvents(actor: Actor, _workspaceId: string): boolean {
+  return actor.kind === "local";
+}
+
+/** Seeing and rotating the write key capture clients send events with. */
+export function canManageWriteKey(actor: Actor, _workspaceId: string): boolean {
+  return actor.kind === "local";
+}
+
 export function requireAllowed(allowed: boolean): void {
   if (!allowed) throw new ForbiddenError();
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
@@ -244,9 +245,52 @@ export class KyselyStore implements Store {
     return toWorkspaceTemplate(row);
   }
 
+  async getWriteKey(workspaceId: string): Promise<string> {
+    await requireWorkspace(this.db, workspaceId);
+    // Two first requests at once both try to insert; the key that landed first is everyone's answer.
+    await this.db
+      .insertInto("write_keys")
+      .values({ workspace_id: workspaceId, write_key: newWriteKey(), created_at: now() })
+      .onConflict((conflict) => conflict.column("workspace_id").doNothing())
+      .execute();
+    const row = await this.db
+      .selectFrom("write_keys")
+      .select("write_key")
+      .where("workspace_id", "=", workspaceId)
+      .executeTakeFirstOrThrow();
+    return row.write_key;
+  }
+
+  async rotateWriteKey(workspaceId: string): Promise<string> {
+    await requireWorkspace(this.db, workspaceId);
+    const writeKey = newWriteKey();
+    await this.db
+      .insertInto("write_keys")
+      .values({ workspace_id: workspaceId, write_key: writeKey, created_at: now() })
+      .onConflict((conflict) =>
+        conflict.column("workspace_id").doUpdateSet({ write_key: writeKey, created_at: now() }),
+      )
+      .execute();
+    return writeKey;
+  }
+
+  async findWorkspaceByWriteKey(writeKey: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom("write_keys")
+      .select("workspace_id")
+      .where("write_key", "=", writeKey)
+      .executeTakeFirst();
+    return row?.workspace_id ?? null;
+  }
+
   async close(): Promise<void> {
     await this.db.destroy();
   }
+}
+
+/** 192 random bits, URL-safe, so a key can go in a Basic auth header or a query string as is. */
+function newWriteKey(): string {
+  return `wk_${randomBytes(24).toString("base64url")}`;
 }
 
 /**

@@ -53,6 +53,18 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0002_write_keys": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("write_keys")
+        .addColumn("workspace_id", "text", (c) =>
+          c.primaryKey().references("workspaces.id").onDelete("cascade"),
+        )
+        .addColumn("write_key", "text", (c) => c.notNull().unique())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

@@ -8,6 +8,7 @@ export interface Database {
   maps: MapTable;
   map_versions: MapVersionTable;
   workspace_templates: WorkspaceTemplateTable;
+  write_keys: WriteKeyTable;
 }
 
 export interface WorkspaceTable {
@@ -47,5 +48,12 @@ export interface WorkspaceTemplateTable {
   workspace_id: string;
   name: string;
   doc: string;
+  created_at: string;
+}
+
+/** The secret a workspace's capture clients send with their events (one per workspace). */
+export interface WriteKeyTable {
+  workspace_id: string;
+  write_key: string;
   created_at: string;
 }

@@ -7,10 +7,11 @@ export const DEMO_WORKSPACE_NAME = "Demo workspace";
 /**
  * Gives a fresh install something to look at: a workspace holding every example template in every language.
  * Runs only on an empty store, so a user who deleted the demo maps does not get them back on restart.
+ * @returns the id of the workspace it created, or null when the store already had one
  */
-export async function seedDemoWorkspace(store: Store): Promise<void> {
+export async function seedDemoWorkspace(store: Store): Promise<string | null> {
   const workspaces = await store.listWorkspaces();
-  if (workspaces.length > 0) return;
+  if (workspaces.length > 0) return null;
   const workspace = await store.createWorkspace(DEMO_WORKSPACE_NAME);
   const examples = listTemplates().filter((template) => template.kind === "example");
   for (const template of examples) {
@@ -19,4 +20,5 @@ export async function seedDemoWorkspace(store: Store): Promise<void> {
       await store.createMap(workspace.id, map, personas);
     }
   }
+  return workspace.id;
 }

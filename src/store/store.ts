@@ -35,6 +35,13 @@ export interface Store {
   getWorkspaceTemplate(id: string): Promise<WorkspaceTemplate>;
   saveWorkspaceTemplate(workspaceId: string, name: string, map: JourneyMap): Promise<WorkspaceTemplate>;
 
+  /** The workspace's capture write key, created on first use. */
+  getWriteKey(workspaceId: string): Promise<string>;
+  /** Replaces the workspace's write key; the old one stops working at once. */
+  rotateWriteKey(workspaceId: string): Promise<string>;
+  /** The workspace a write key belongs to; null for an unknown key. */
+  findWorkspaceByWriteKey(writeKey: string): Promise<string | null>;
+
   close(): Promise<void>;
 }
 

@@ -10,8 +10,18 @@ import {
 } from "@duckdb/node-api";
 import type { EventRecord } from "../event.js";
 import type { EventCount, EventStore, InsertResult } from "../event-store.js";
+import type { BulkCsvRequest } from "../import/bulk-csv-store.js";
+import { IDENTIFY_EVENT } from "../resolve-identities.js";
+import { stageCsvInBulk } from "./bulk-csv-import.js"; // bulk-load hook
 import { DuckDbEngine } from "./duckdb-engine.js";
-import { CREATE_EVENTS_TABLE } from "./events-table.js";
+import {
+  type EventSummary,
+  type PropertyExamples,
+  readEventSummary,
+  readPropertyExamples,
+} from "./event-summary.js";
+import { CREATE_RAW_EVENTS_TABLE, FIND_OLD_EVENTS_TABLE, RENAME_OLD_EVENTS_TABLE } from "./events-table.js";
+import { CREATE_IDENTITY_LINKS_TABLE, rebuildIdentityLinks, refreshEventsView } from "./identity-links.js";
 
 /** Rows per appended data chunk: DuckDB's vector size, so each chunk is one vector. */
 const CHUNK_ROWS = 2048;
@@ -33,7 +43,7 @@ const STAGING_TYPES = [INTEGER, VARCHAR, DOUBLE, VARCHAR, VARCHAR, VARCHAR, VARC
  * are kept while re-importing the file (or an overlapping export) adds nothing.
  */
 const INSERT_NEW_EVENTS = `
-INSERT INTO events (person, time, event, properties, source, id, dedupe_key)
+INSERT INTO raw_events (person, time, event, properties, source, id, dedupe_key)
 SELECT f.person, f.time, f.event, f.properties, f.source, f.id, f.dedupe_key
 FROM (
   SELECT person, CAST(epoch_ms(CAST(time AS BIGINT)) AS TIMESTAMP_MS) AS time, event,
@@ -50,10 +60,13 @@ FROM (
   )
   WHERE id IS NULL OR occurrence = 1
 ) f
-ANTI JOIN events e ON e.dedupe_key = f.dedupe_key`;
+ANTI JOIN raw_events e ON e.dedupe_key = f.dedupe_key`;
+
+const COUNT_STAGED_IDENTIFIES = `SELECT count(*)::INTEGER AS n FROM staging_events WHERE event = '${IDENTIFY_EVENT}'`;
 
 /**
- * The workspace's event store: one DuckDB file (`<dir>/events.duckdb`) holding the `events` table.
+ * The workspace's event store: one DuckDB file (`<dir>/events.duckdb`). Events are stored in
+ * `raw_events`; queries read the `events` view, which resolves identities (identity-links.ts).
  * @example const store = await DuckDbEventStore.open(dataDir); await store.insertEvents(batches, { source: "crm.csv" })
  */
 export class DuckDbEventStore implements EventStore {
@@ -68,7 +81,7 @@ export class DuckDbEventStore implements EventStore {
     if (dir !== ":memory:") mkdirSync(dir, { recursive: true });
     const instance = await DuckDBInstance.create(file);
     const connection = await instance.connect();
-    await connection.run(CREATE_EVENTS_TABLE);
+    await createTables(connection);
     return new DuckDbEventStore(instance, connection);
   }
 
@@ -85,7 +98,9 @@ export class DuckDbEventStore implements EventStore {
     try {
       await this.connection.run(CREATE_STAGING);
       const staged = await this.stage(batches, options.source);
+      const identifies = await this.query(COUNT_STAGED_IDENTIFIES);
       const result = await this.connection.run(INSERT_NEW_EVENTS);
+      if (Number(identifies[0]?.n ?? 0) > 0) await rebuildIdentityLinks(this.connection);
       await this.connection.run("DROP TABLE staging_events");
       await this.connection.run("COMMIT");
       const inserted = result.rowsChanged;
@@ -120,6 +135,16 @@ export class DuckDbEventStore implements EventStore {
     }));
   }
 
+  /** Totals, per source and per event name, for the data panel. */
+  summary(): Promise<EventSummary> {
+    return readEventSummary(this.connection);
+  }
+
+  /** Top-level property keys of an event with a few example values, for the stage binding editor. */
+  properties(event: string): Promise<PropertyExamples[]> {
+    return readPropertyExamples(this.connection, event);
+  }
+
   /** The analytics engine over this store's events; closing the store ends it too. */
   engine(): DuckDbEngine {
     return new DuckDbEngine(this.connection);
@@ -129,6 +154,34 @@ export class DuckDbEventStore implements EventStore {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+
+  // ── Bulk-load hook (owner: bulk-csv-import.ts). Same transaction, staging, dedupe and identity
+  // handling as insertEvents; keep the two in step.
+  /**
+   * Imports a plain CSV with DuckDB's read_csv, without passing rows through JS. Returns undefined,
+   * with nothing stored, when the file needs the JS reader (see bulk-csv-import.ts).
+   */
+  async importCsvInBulk(request: BulkCsvRequest): Promise<InsertResult | undefined> {
+    await this.connection.run("BEGIN TRANSACTION");
+    try {
+      await this.connection.run(CREATE_STAGING);
+      const staged = await stageCsvInBulk(this.connection, request);
+      if (staged === undefined) {
+        await this.connection.run("ROLLBACK");
+        return undefined;
+      }
+      const identifies = await this.query(COUNT_STAGED_IDENTIFIES);
+      const result = await this.connection.run(INSERT_NEW_EVENTS);
+      if (Number(identifies[0]?.n ?? 0) > 0) await rebuildIdentityLinks(this.connection);
+      await this.connection.run("DROP TABLE staging_events");
+      await this.connection.run("COMMIT");
+      return { inserted: result.rowsChanged, duplicates: staged - result.rowsChanged };
+    } catch (error) {
+      await this.connection.run("ROLLBACK");
+      throw error;
+    }
+  }
+  // ── end of the bulk-load hook
 
   private async query(sql: string): Promise<Record<string, unknown>[]> {
     const reader = await this.connection.runAndReadAll(sql);
@@ -155,6 +208,20 @@ export class DuckDbEventStore implements EventStore {
     }
     return seq;
   }
+}
+
+/**
+ * Creates the tables and the `events` view; a file from before identity linking has its `events`
+ * table renamed to `raw_events` and any `$identify` events in it resolved.
+ */
+async function createTables(connection: DuckDBConnection): Promise<void> {
+  const old = await connection.runAndReadAll(FIND_OLD_EVENTS_TABLE);
+  const hasOldTable = Number(old.getRowObjectsJS()[0]?.n ?? 0) > 0;
+  if (hasOldTable) await connection.run(RENAME_OLD_EVENTS_TABLE);
+  await connection.run(CREATE_RAW_EVENTS_TABLE);
+  await connection.run(CREATE_IDENTITY_LINKS_TABLE);
+  if (hasOldTable) await rebuildIdentityLinks(connection);
+  else await refreshEventsView(connection);
 }
 
 function toChunk(events: EventRecord[], firstSeq: number, source: string): DuckDBDataChunk {

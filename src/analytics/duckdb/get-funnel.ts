@@ -5,11 +5,13 @@ import {
   type FunnelResult,
   SESSION_GAP_MS,
 } from "../../domain/analytics/funnel-query.js";
-import { anyOrderLevel } from "../any-order-level.js";
+import { anyOrderOutcome } from "../any-order-level.js";
 import { EXCLUSION_SLOT_BASE, UNMATCHED_SLOT } from "../event-order.js";
-import { buildFunnelResult } from "../funnel-result.js";
+import { periodStart } from "../funnel-period.js";
+import { type FunnelTally, resultFromTally, type UnitGroup } from "../funnel-result.js";
 import type { UnitEvent } from "../unit-event.js";
-import { matcherSql } from "./matcher-sql.js";
+import { readTally, tallySql } from "./funnel-tally-sql.js";
+import { alternativesSql, conditionsSql } from "./matcher-sql.js";
 import { SqlParams } from "./sql-params.js";
 
 /**
@@ -24,11 +26,9 @@ export async function getFunnelFromDuckDb(
   const params = new SqlParams();
   const units = unitEventsSql(query, params);
   if (query.order === "any") return anyOrderFunnel(connection, query, units, params);
-  const sql = `WITH ${units}, ${levelsSql(query, params)} ${countsSql(query)}`;
+  const sql = `WITH ${units}, ${levelsSql(query, params)}, ${tallySql(query, params)}`;
   const reader = await connection.runAndReadAll(sql, params.values);
-  const row = reader.getRowObjectsJS()[0] ?? {};
-  const reached = query.steps.map((_, k) => Number(row[`reached${k + 1}`] ?? 0));
-  return buildFunnelResult(query, reached, Number(row.excluded ?? 0));
+  return resultFromTally(query, readTally(reader.getRowObjectsJS()[0] ?? {}));
 }
 
 /**
@@ -38,8 +38,11 @@ export async function getFunnelFromDuckDb(
  */
 function unitEventsSql(query: FunnelQuery, params: SqlParams): string {
   const stepCount = query.steps.length;
-  const steps = query.steps.map((step, k) => `${matcherSql(step, params)} AS m${k + 1}`);
-  const exclusions = query.exclusions.map((x, i) => `${matcherSql(x, params)} AS x${i + 1}`);
+  const steps = query.steps.map((step, k) => `${alternativesSql(step, params)} AS m${k + 1}`);
+  const exclusions = query.exclusions.map((x, i) => `${alternativesSql(x, params)} AS x${i + 1}`);
+  const value = query.breakdown
+    ? [`json_extract_string(properties, ${params.bind(`$."${query.breakdown.property}"`)}) AS v`]
+    : [];
   const gapFlags = range(stepCount - 1).map((gap) => {
     const covering = query.exclusions.flatMap((x, i) =>
       excludedGaps(x, stepCount).includes(gap) ? [`x${i + 1}`] : [],
@@ -61,8 +64,8 @@ function unitEventsSql(query: FunnelQuery, params: SqlParams): string {
   const relevant = query.order === "strict" ? "true" : anyFlag.join(" OR ");
   return `
   matched AS (
-    SELECT person, epoch_ms(time) AS t, dedupe_key, ${[...steps, ...exclusions].join(", ")}
-    FROM events WHERE ${timeFilterSql(query, params)}
+    SELECT person, epoch_ms(time) AS t, dedupe_key, ${[...steps, ...exclusions, ...value].join(", ")}
+    FROM events WHERE ${timeFilterSql(query, params)}${segmentSql(query, params)}
   ),
   gapped AS (
     SELECT *, CASE WHEN t - lag(t) OVER (PARTITION BY person ORDER BY t, dedupe_key) > ${params.bindInteger(SESSION_GAP_MS)}
@@ -96,12 +99,18 @@ function timeFilterSql(query: FunnelQuery, params: SqlParams): string {
   return conditions.join(" AND ");
 }
 
+/** The persona segment: people with at least one event, at any time, meeting every condition. */
+function segmentSql(query: FunnelQuery, params: SqlParams): string {
+  if (query.segment.length === 0) return "";
+  return ` AND person IN (SELECT person FROM events WHERE ${conditionsSql(query.segment, params)})`;
+}
+
 /**
  * CTEs l1..lN: s_k is the latest step-1 time of a chain that uses this row as step k. The rows with
  * s_{k−1} set have non-decreasing s_{k−1} by position, so the last such row before this one has
  * the latest start, the latest time and the latest position: if it cannot be extended (window,
  * max gap, an excluded event in between), no earlier one can. Strict order looks only at the
- * row right before. Then `units`: per unit, its level and whether an exclusion removed it.
+ * row right before. What follows (per unit level, exclusion, times, groups) is funnel-tally-sql.ts.
  */
 function levelsSql(query: FunnelQuery, params: SqlParams): string {
   const window = () => params.bindInteger(query.windowMs);
@@ -112,7 +121,7 @@ function levelsSql(query: FunnelQuery, params: SqlParams): string {
   ];
   const levels = [`l1 AS (SELECT *, CASE WHEN ${entry.join(" AND ")} THEN t END AS s1 FROM ordered)`];
   for (const k of range(query.steps.length).slice(1)) levels.push(levelSql(k, query, window, params));
-  return `${levels.join(",\n")},\n${unitsSql(query, window, params)}`;
+  return levels.join(",\n");
 }
 
 function levelSql(k: number, query: FunnelQuery, window: () => string, params: SqlParams): string {
@@ -134,51 +143,9 @@ function levelSql(k: number, query: FunnelQuery, window: () => string, params: S
 }
 
 /**
- * Per unit: the level reached and, for each level k below N, whether some chain stopped at step k
- * was followed by an event excluded from gap k while the next step was still possible.
+ * Any order: each unit's step-matching events in order, leveled by the shared matcher; the unit's
+ * entry (latest anchor reaching its level) gives its period.
  */
-function unitsSql(query: FunnelQuery, window: () => string, params: SqlParams): string {
-  const stepCount = query.steps.length;
-  const last = `l${stepCount}`;
-  const gaps = range(stepCount - 1);
-  const following =
-    "PARTITION BY person, session ORDER BY pos ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING";
-  const nextExcluded = gaps.map((k) => `min(CASE WHEN xg${k} THEN t END) OVER (${following}) AS nx${k}`);
-  const spoiled = gaps.map((k) => {
-    const maxGap = query.steps[k]?.maxGapMs;
-    const deadline =
-      maxGap === undefined
-        ? `s${k} + ${window()}`
-        : `least(s${k} + ${window()}, t + ${params.bindInteger(maxGap)})`;
-    return `coalesce(bool_or(s${k} IS NOT NULL AND nx${k} <= ${deadline}), false) AS spoiled${k}`;
-  });
-  const level = range(stepCount)
-    .reverse()
-    .map((k) => `WHEN count(s${k}) > 0 THEN ${k}`)
-    .join(" ");
-  return `tails AS (SELECT *${nextExcluded.map((x) => `, ${x}`).join("")} FROM ${last}),
-  units AS (
-    SELECT CASE ${level} ELSE 0 END AS level${spoiled.map((s) => `, ${s}`).join("")}
-    FROM tails GROUP BY person, session
-  )`;
-}
-
-function countsSql(query: FunnelQuery): string {
-  const stepCount = query.steps.length;
-  const removed =
-    stepCount > 1
-      ? `CASE level ${range(stepCount - 1)
-          .map((k) => `WHEN ${k} THEN spoiled${k}`)
-          .join(" ")} ELSE false END`
-      : "false";
-  const reached = range(stepCount).map(
-    (k) => `count(*) FILTER (WHERE NOT removed AND level >= ${k})::INTEGER AS reached${k}`,
-  );
-  return `SELECT ${reached.join(", ")}, count(*) FILTER (WHERE removed)::INTEGER AS excluded
-    FROM (SELECT level, ${removed} AS removed FROM units WHERE level > 0)`;
-}
-
-/** Any order: each unit's step-matching events in order, leveled by the shared matcher. */
 async function anyOrderFunnel(
   connection: DuckDBConnection,
   query: FunnelQuery,
@@ -188,10 +155,15 @@ async function anyOrderFunnel(
   const flags = range(query.steps.length).map((k) => `m${k}`);
   const sql = `WITH ${units} SELECT person, session, t, ${flags.join(", ")} FROM ordered ORDER BY person, session, pos`;
   const reader = await connection.runAndReadAll(sql, params.values);
-  const reached: number[] = query.steps.map(() => 0);
+  const groups = new Map<string, UnitGroup>();
   const addUnit = (events: UnitEvent[]) => {
-    const level = anyOrderLevel(events, query);
-    for (let k = 0; k < level; k++) reached[k] = (reached[k] ?? 0) + 1;
+    const { level, start } = anyOrderOutcome(events, query);
+    if (level === 0) return;
+    const period = query.interval && start !== null ? periodStart(start, query.interval) : null;
+    const key = `${level}:${period}`;
+    const group = groups.get(key) ?? { value: null, period, level, removed: false, units: 0 };
+    group.units++;
+    groups.set(key, group);
   };
   let current: UnitEvent[] = [];
   let currentUnit = "";
@@ -206,7 +178,8 @@ async function anyOrderFunnel(
     current.push({ time: Number(row.t), steps, excludedGaps: [] });
   }
   if (current.length > 0) addUnit(current);
-  return buildFunnelResult(query, reached, 0);
+  const tally: FunnelTally = { groups: [...groups.values()], durations: [] };
+  return resultFromTally(query, tally);
 }
 
 /** 1..n */

@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { SESSION_GAP_MS } from "../../domain/analytics/funnel-query.js";
 import type { PathsQuery, PathsResult, PersonPath } from "../../domain/analytics/paths-query.js";
 import { UNMATCHED_SLOT } from "../event-order.js";
 import { buildPathsResult } from "../paths-result.js";
@@ -6,7 +7,7 @@ import { matcherSql } from "./matcher-sql.js";
 import { SqlParams } from "./sql-params.js";
 
 /**
- * The paths view over the `events` table (docs/analytics.md "Paths"). SQL finds each person's
+ * The paths view over the `events` table (docs/analytics.md "Paths"). SQL finds each unit's
  * collapsed stage sequence and next event and groups identical ones, so only the distinct
  * (sequence, next event) pairs reach TypeScript, which tallies them (src/analytics/paths-result.ts).
  */
@@ -25,9 +26,11 @@ export async function getPathsFromDuckDb(
 }
 
 /**
- * `ordered` numbers each person's events as the funnel orders them (time, order key), then by
- * event name so the next event is well defined; `dedupe_key` last, which changes nothing since
- * equal time, key and name mean the same stage and the same next event.
+ * `sessions` cuts each person's events where more than 30 minutes pass (any events count; the
+ * order within one instant cannot move a cut), `0` for every event with `unit: "person"`.
+ * `ordered` numbers each unit's events as the funnel orders them (time, order key), then by event
+ * name so the next event is well defined; `dedupe_key` last, which changes nothing since equal
+ * time, key and name mean the same stage and the same next event.
  */
 function pathsSql(query: PathsQuery, params: SqlParams): string {
   const flags = query.stages.map((stage, k) => `${matcherSql(stage, params)} AS m${k + 1}`);
@@ -41,25 +44,42 @@ function pathsSql(query: PathsQuery, params: SqlParams): string {
       coalesce(nullif(concat(${slots.join(", ")}), ''), '${UNMATCHED_SLOT}') AS order_key
     FROM matched
   ),
+  sessions AS (${sessionsSql(query, params)}),
   ordered AS (
-    SELECT person, event, stage,
-      row_number() OVER (PARTITION BY person ORDER BY t, order_key, event, dedupe_key) AS pos
-    FROM keyed
+    SELECT person, session, event, stage,
+      row_number() OVER (PARTITION BY person, session ORDER BY t, order_key, event, dedupe_key) AS pos
+    FROM sessions
   ),
   last_stage AS (
-    SELECT person, max(pos) AS last_pos FROM ordered WHERE stage IS NOT NULL GROUP BY person
+    SELECT person, session, max(pos) AS last_pos FROM ordered WHERE stage IS NOT NULL GROUP BY person, session
   ),
   next_events AS (
-    SELECT o.person, o.event FROM ordered o JOIN last_stage l ON o.person = l.person AND o.pos = l.last_pos + 1
+    SELECT o.person, o.session, o.event
+    FROM ordered o
+    JOIN last_stage l ON o.person = l.person AND o.session = l.session AND o.pos = l.last_pos + 1
   ),
   collapsed AS (
-    SELECT person, pos, stage FROM (
-      SELECT person, pos, stage, lag(stage) OVER (PARTITION BY person ORDER BY pos) AS previous
+    SELECT person, session, pos, stage FROM (
+      SELECT person, session, pos, stage,
+        lag(stage) OVER (PARTITION BY person, session ORDER BY pos) AS previous
       FROM ordered WHERE stage IS NOT NULL
     ) WHERE previous IS NULL OR previous <> stage
   ),
-  sequences AS (SELECT person, list(stage ORDER BY pos) AS stages FROM collapsed GROUP BY person)
+  sequences AS (
+    SELECT person, session, list(stage ORDER BY pos) AS stages FROM collapsed GROUP BY person, session
+  )
   SELECT s.stages, n.event AS next_event, count(*)::INTEGER AS people
-  FROM sequences s LEFT JOIN next_events n ON s.person = n.person
+  FROM sequences s LEFT JOIN next_events n ON s.person = n.person AND s.session = n.session
   GROUP BY s.stages, n.event`;
+}
+
+/** Each event with its session number within the person: a running count of the cuts before it. */
+function sessionsSql(query: PathsQuery, params: SqlParams): string {
+  if (query.unit === "person") return "SELECT *, 0 AS session FROM keyed";
+  return `SELECT *, sum(new_session) OVER (PARTITION BY person ORDER BY t, dedupe_key ROWS UNBOUNDED PRECEDING) AS session
+    FROM (
+      SELECT *, CASE WHEN t - lag(t) OVER (PARTITION BY person ORDER BY t, dedupe_key) > ${params.bindInteger(SESSION_GAP_MS)}
+        THEN 1 ELSE 0 END AS new_session
+      FROM keyed
+    )`;
 }

@@ -14,6 +14,18 @@ export function matcherSql(matcher: EventMatcher, params: SqlParams): string {
   return `(${parts.join(" AND ")})`;
 }
 
+/** A funnel step or exclusion: its own matcher or any of its alternatives (`or`). */
+export function alternativesSql(matcher: EventMatcher & { or: EventMatcher[] }, params: SqlParams): string {
+  const all = [matcher, ...matcher.or].map((m) => matcherSql(m, params));
+  return all.length === 1 ? (all[0] as string) : `(${all.join(" OR ")})`;
+}
+
+/** True when every condition holds on the row's properties, whatever its name; `true` for none. */
+export function conditionsSql(conditions: PropertyCondition[], params: SqlParams): string {
+  if (conditions.length === 0) return "true";
+  return conditions.map((c) => conditionSql(c, params)).join(" AND ");
+}
+
 function conditionSql(condition: PropertyCondition, params: SqlParams): string {
   const path = params.bind(`$."${condition.property}"`);
   const property = {

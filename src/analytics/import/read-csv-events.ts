@@ -82,7 +82,7 @@ function readHeader(record: CsvRecord, options: CsvOptions): Layout {
 }
 
 /** Duplicate headers keep both columns: the second `utm_source` becomes `utm_source#2`. */
-function uniqueNames(names: string[]): string[] {
+export function uniqueNames(names: string[]): string[] {
   const seen = new Map<string, number>();
   return names.map((name) => {
     const count = (seen.get(name) ?? 0) + 1;

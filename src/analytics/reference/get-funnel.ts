@@ -6,13 +6,31 @@ import {
   funnelQuerySchema,
   SESSION_GAP_MS,
 } from "../../domain/analytics/funnel-query.js";
-import { anyOrderLevel } from "../any-order-level.js";
+import { anyOrderOutcome } from "../any-order-level.js";
 import type { EventRecord } from "../event.js";
 import { orderKey } from "../event-order.js";
-import { buildFunnelResult } from "../funnel-result.js";
-import { matchesEvent } from "../match-event.js";
-import { inEntryRange, type UnitEvent, type UnitOutcome } from "../unit-event.js";
+import { periodStart } from "../funnel-period.js";
+import { type FunnelTally, resultFromTally, type UnitGroup } from "../funnel-result.js";
+import { summarizeDurations } from "../funnel-time-to-convert.js";
+import { matchesAlternatives, meetsConditions } from "../match-event.js";
+import { inEntryRange, type UnitEvent } from "../unit-event.js";
 import { validQuery } from "../valid-query.js";
+import { propertyText } from "./property-text.js";
+
+/** A unit's event with the text of the breakdown property (null: missing, or no breakdown). */
+type FunnelEvent = UnitEvent & { value: string | null };
+
+/**
+ * What one unit adds to the funnel: its level, whether an exclusion removed it, its entry (the
+ * chain start S), reachedAt[k] = T_(k+1) (docs/analytics.md "Time to convert") and its breakdown value.
+ */
+type UnitResult = {
+  level: number;
+  removed: boolean;
+  start: number | null;
+  reachedAt: number[];
+  value: string | null;
+};
 
 /**
  * The reference funnel: docs/analytics.md written as plain, slow TypeScript (quadratic per unit).
@@ -20,30 +38,62 @@ import { validQuery } from "../valid-query.js";
  */
 export function getFunnel(events: EventRecord[], input: FunnelQueryInput): FunnelResult {
   const query = validQuery(funnelQuerySchema, input);
-  const reached: number[] = query.steps.map(() => 0);
-  let excluded = 0;
-  for (const unit of splitUnits(events, query)) {
-    const outcome: UnitOutcome =
-      query.order === "any"
-        ? { level: anyOrderLevel(unit, query), removed: false }
-        : orderedOutcome(unit, query);
-    if (outcome.removed) excluded++;
-    else for (let k = 0; k < outcome.level; k++) reached[k] = (reached[k] ?? 0) + 1;
+  const groups = new Map<string, UnitGroup>();
+  const durations: number[][] = query.steps.slice(1).map(() => []);
+  for (const unit of splitUnits(inSegment(events, query), query)) {
+    const result = query.order === "any" ? anyOrderResult(unit, query) : orderedResult(unit, query);
+    if (result.level === 0) continue;
+    addToGroup(groups, result, query);
+    if (result.removed) continue;
+    for (let k = 1; k < result.reachedAt.length; k++) {
+      durations[k - 1]?.push((result.reachedAt[k] as number) - (result.reachedAt[k - 1] as number));
+    }
   }
-  return buildFunnelResult(query, reached, excluded);
+  const tally: FunnelTally = {
+    groups: [...groups.values()],
+    durations: durations.flatMap((list, i) => summarizeDurations(i + 1, list) ?? []),
+  };
+  return resultFromTally(query, tally);
+}
+
+/** The events of people who did at least one event (any time) meeting every segment condition. */
+function inSegment(events: EventRecord[], query: FunnelQuery): EventRecord[] {
+  if (query.segment.length === 0) return events;
+  const people = new Set(events.filter((e) => meetsConditions(e, query.segment)).map((e) => e.person));
+  return events.filter((e) => people.has(e.person));
+}
+
+function addToGroup(groups: Map<string, UnitGroup>, result: UnitResult, query: FunnelQuery): void {
+  const period = query.interval && result.start !== null ? periodStart(result.start, query.interval) : null;
+  const key = JSON.stringify([result.value, period, result.level, result.removed]);
+  const group = groups.get(key) ?? {
+    value: result.value,
+    period,
+    level: result.level,
+    removed: result.removed,
+    units: 0,
+  };
+  group.units++;
+  groups.set(key, group);
+}
+
+/** Any order has no step sequence: only the level and the entry (for the interval). */
+function anyOrderResult(events: FunnelEvent[], query: FunnelQuery): UnitResult {
+  const { level, start } = anyOrderOutcome(events, query);
+  return { level, removed: false, start, reachedAt: [], value: null };
 }
 
 /** Every unit's events in the agreed order: per person (and per session), by time, then by order key. */
-function splitUnits(events: EventRecord[], query: FunnelQuery): UnitEvent[][] {
-  const byPerson = new Map<string, { event: UnitEvent; key: string; index: number }[]>();
+function splitUnits(events: EventRecord[], query: FunnelQuery): FunnelEvent[][] {
+  const byPerson = new Map<string, { event: FunnelEvent; key: string; index: number }[]>();
   events.forEach((record, index) => {
     const event = toUnitEvent(record, query);
-    const exclusions = query.exclusions.flatMap((x, i) => (matchesEvent(record, x) ? [i] : []));
+    const exclusions = query.exclusions.flatMap((x, i) => (matchesAlternatives(record, x) ? [i] : []));
     const list = byPerson.get(record.person) ?? [];
     list.push({ event, key: orderKey(event.steps, exclusions), index });
     byPerson.set(record.person, list);
   });
-  const units: UnitEvent[][] = [];
+  const units: FunnelEvent[][] = [];
   for (const list of byPerson.values()) {
     list.sort((a, b) => a.event.time - b.event.time || compareText(a.key, b.key) || a.index - b.index);
     const sorted = list.map((item) => item.event);
@@ -52,12 +102,13 @@ function splitUnits(events: EventRecord[], query: FunnelQuery): UnitEvent[][] {
   return units;
 }
 
-function toUnitEvent(record: EventRecord, query: FunnelQuery): UnitEvent {
-  const steps = query.steps.flatMap((step, i) => (matchesEvent(record, step) ? [i + 1] : []));
+function toUnitEvent(record: EventRecord, query: FunnelQuery): FunnelEvent {
+  const steps = query.steps.flatMap((step, i) => (matchesAlternatives(record, step) ? [i + 1] : []));
   const gaps = query.exclusions.flatMap((x) =>
-    matchesEvent(record, x) ? excludedGaps(x, query.steps.length) : [],
+    matchesAlternatives(record, x) ? excludedGaps(x, query.steps.length) : [],
   );
-  return { time: record.time, steps, excludedGaps: [...new Set(gaps)] };
+  const value = query.breakdown ? propertyText(record.properties, query.breakdown.property) : null;
+  return { time: record.time, steps, excludedGaps: [...new Set(gaps)], value };
 }
 
 function compareText(a: string, b: string): number {
@@ -66,9 +117,9 @@ function compareText(a: string, b: string): number {
 }
 
 /** A new session starts after more than 30 minutes without any event of the person. */
-function splitSessions(events: UnitEvent[]): UnitEvent[][] {
-  const sessions: UnitEvent[][] = [];
-  let previous: UnitEvent | undefined;
+function splitSessions(events: FunnelEvent[]): FunnelEvent[][] {
+  const sessions: FunnelEvent[][] = [];
+  let previous: FunnelEvent | undefined;
   for (const event of events) {
     if (!previous || event.time - previous.time > SESSION_GAP_MS) sessions.push([]);
     sessions[sessions.length - 1]?.push(event);
@@ -83,7 +134,7 @@ function splitSessions(events: UnitEvent[]): UnitEvent[][] {
  * exclusions and strictness depend only on the chain's last event), so keeping the latest start
  * per (event, step) decides exactly whether a chain of each length exists.
  */
-function orderedOutcome(events: UnitEvent[], query: FunnelQuery): UnitOutcome {
+function orderedResult(events: FunnelEvent[], query: FunnelQuery): UnitResult {
   const stepCount = query.steps.length;
   const start: (number | null)[][] = events.map(() => query.steps.map(() => null));
   events.forEach((event, i) => {
@@ -96,12 +147,64 @@ function orderedOutcome(events: UnitEvent[], query: FunnelQuery): UnitOutcome {
   });
   let level = 0;
   for (let k = 0; k < stepCount; k++) if (start.some((row) => row[k] !== null)) level = k + 1;
-  return { level, removed: level > 0 && level < stepCount && leftAfter(events, start, level, query) };
+  const removed = level > 0 && level < stepCount && leftAfter(events, start, level, query);
+  if (level === 0) return { level, removed, start: null, reachedAt: [], value: null };
+  const chainStart = start.reduce((latest, row) => Math.max(latest, row[level - 1] ?? latest), -Infinity);
+  const reachedAt = Array.from({ length: level }, (_, k) => firstReach(events, start, k, chainStart));
+  return {
+    level,
+    removed,
+    start: chainStart,
+    reachedAt,
+    value: attributedValue(events, start, reachedAt, query),
+  };
+}
+
+/** T_(k+1): the earliest time of an event used as step k+1 (0-based k) by a chain starting at or after S. */
+function firstReach(
+  events: FunnelEvent[],
+  start: (number | null)[][],
+  k: number,
+  chainStart: number,
+): number {
+  let first = Number.POSITIVE_INFINITY;
+  events.forEach((event, i) => {
+    const s = start[i]?.[k] ?? null;
+    if (s !== null && s >= chainStart && event.time < first) first = event.time;
+  });
+  return first;
+}
+
+/**
+ * The breakdown value: the property of the attributed step's event — the events used as that step
+ * by a chain starting at or after S, at T_step; of several, the smallest text, missing only when
+ * all miss it. Null when the unit did not reach the attributed step.
+ */
+function attributedValue(
+  events: FunnelEvent[],
+  start: (number | null)[][],
+  reachedAt: number[],
+  query: FunnelQuery,
+): string | null {
+  const breakdown = query.breakdown;
+  if (!breakdown) return null;
+  const level = reachedAt.length;
+  const step =
+    breakdown.attribution === "first" ? 1 : breakdown.attribution === "last" ? level : breakdown.step;
+  if (step === undefined || step > level) return null;
+  const chainStart = reachedAt[0] as number;
+  let best: string | null = null;
+  events.forEach((event, i) => {
+    const s = start[i]?.[step - 1] ?? null;
+    if (s === null || s < chainStart || event.time !== reachedAt[step - 1]) return;
+    if (event.value !== null && (best === null || event.value < best)) best = event.value;
+  });
+  return best;
 }
 
 /** The latest start among chains at step k (0-based) − 1 that event i may extend to step k. */
 function extend(
-  events: UnitEvent[],
+  events: FunnelEvent[],
   start: (number | null)[][],
   i: number,
   k: number,

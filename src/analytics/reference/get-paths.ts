@@ -1,4 +1,6 @@
+import { SESSION_GAP_MS } from "../../domain/analytics/funnel-query.js";
 import {
+  type PathsQuery,
   type PathsQueryInput,
   type PathsResult,
   type PersonPath,
@@ -14,7 +16,7 @@ type PlacedEvent = { time: number; key: string; event: string; stage: number | n
 
 /**
  * The reference paths view: docs/analytics.md "Paths" as plain TypeScript, the oracle the
- * engines are tested against.
+ * engines are tested against. Takes events with identities already resolved (`resolveIdentities`).
  */
 export function getPaths(events: EventRecord[], input: PathsQueryInput): PathsResult {
   const query = validQuery(pathsQuerySchema, input);
@@ -31,16 +33,32 @@ export function getPaths(events: EventRecord[], input: PathsQueryInput): PathsRe
     });
     byPerson.set(record.person, list);
   });
-  const paths = [...byPerson.values()].map(personPath);
+  const paths = [...byPerson.values()].flatMap((list) => unitsOf(list, query).map(unitPath));
   return buildPathsResult(query, paths);
 }
 
-/** Sorted as the funnel sorts (time, order key), then by event name so the next event is well defined. */
-function personPath(events: PlacedEvent[]): PersonPath {
+/**
+ * A person's events sorted as the funnel sorts them (time, order key), then by event name so the
+ * next event is well defined; one unit, or one per session (a gap of more than 30 minutes between
+ * two consecutive events of the person, any events, starts a new one).
+ */
+function unitsOf(events: PlacedEvent[], query: PathsQuery): PlacedEvent[][] {
   events.sort(
     (a, b) =>
       a.time - b.time || compareText(a.key, b.key) || compareText(a.event, b.event) || a.index - b.index,
   );
+  if (query.unit === "person") return [events];
+  const sessions: PlacedEvent[][] = [];
+  let previous: PlacedEvent | undefined;
+  for (const event of events) {
+    if (!previous || event.time - previous.time > SESSION_GAP_MS) sessions.push([]);
+    sessions[sessions.length - 1]?.push(event);
+    previous = event;
+  }
+  return sessions;
+}
+
+function unitPath(events: PlacedEvent[]): PersonPath {
   const stages: number[] = [];
   let last = -1;
   events.forEach((event, i) => {

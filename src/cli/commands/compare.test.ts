@@ -27,6 +27,12 @@ const PERIODS = ["--period-a", "2024-01-01..2024-01-15", "--period-b", "2024-02-
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "tropa-compare-"));
   await writeFile(path.join(dir, "events.csv"), eventsCsv());
+  // Ten February sign-ups had a refund between visit and signup.
+  const refunds = Array.from(
+    { length: 10 },
+    (_, i) => `b${i},2024-02-${String(1 + i).padStart(2, "0")}T10:30:00Z,refund`,
+  );
+  await writeFile(path.join(dir, "refunds.csv"), `${eventsCsv()}${refunds.join("\n")}\n`);
 });
 
 afterAll(async () => {
@@ -74,6 +80,30 @@ describe.concurrent("tropa compare --events", { timeout: 90_000 }, () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("visit → signup  25% (50/200)  40% (80/200)  B is better: +15 pp");
     expect(run.stdout).toContain("Warning: period B's window is not complete yet");
+  });
+
+  it("drops people who do an excluded event between the steps", async () => {
+    const run = await tropa(
+      "compare",
+      "--events",
+      "refunds.csv",
+      "--steps",
+      "visit,signup",
+      ...PERIODS,
+      "--window",
+      "1d",
+      "--exclude",
+      "refund",
+      "--format",
+      "json",
+    );
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    const result = JSON.parse(run.stdout);
+    expect(result.resultB.excluded).toBe(10);
+    expect(result.transitions[0]).toMatchObject({
+      a: { reached: 200, converted: 50 },
+      b: { reached: 190, converted: 70 },
+    });
   });
 
   it("exits 2 on a period it cannot read", async () => {

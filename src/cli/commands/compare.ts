@@ -18,6 +18,7 @@ type CompareOptions = EventFileOptions & {
   transition?: string;
   order: (typeof FUNNEL_ORDERS)[number];
   unit: (typeof FUNNEL_UNITS)[number];
+  exclude: string[];
   format: (typeof FORMATS)[number];
 };
 
@@ -39,6 +40,7 @@ export function registerCompare(program: Command, io: CliIo): void {
     .addOption(
       new Option("--unit <unit>", "count people or sessions").choices(FUNNEL_UNITS).default("person"),
     )
+    .option("--exclude <event>", "drop people who do this event between the steps (repeatable)", collect, [])
     .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
     .option("--preset <name>", `read the file as a known export (${PRESETS.join(", ")})`)
     .option("--map <mapping>", "event columns: person=COL,time=COL,event=COL[,id=COL]")
@@ -51,6 +53,10 @@ export function registerCompare(program: Command, io: CliIo): void {
         io.out(render(await comparePeriods(store.engine(), { ...input, dataEnd }), options.format));
       });
     });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function inputOf(options: CompareOptions) {
@@ -69,6 +75,7 @@ function inputOf(options: CompareOptions) {
       windowMs,
       order: options.order,
       unit: options.unit,
+      exclusions: options.exclude.map((event) => ({ event })),
     },
     periodA: parsePeriod(options.periodA, "--period-a"),
     periodB: parsePeriod(options.periodB, "--period-b"),

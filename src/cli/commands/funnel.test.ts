@@ -91,15 +91,79 @@ describe.concurrent("tropa funnel --events", { timeout: 90_000 }, () => {
       "--window",
       "7d",
     );
-    expect(table.stdout.split("\n")[0]).toMatch(/^STEP\s+NAME\s+PEOPLE\s+FROM PREVIOUS\s+FROM START\s+LOST$/);
-    expect(table.stdout).toMatch(/^3\s+pay\s+1\s+33\.3%\s+25%\s+2$/m);
+    expect(table.stdout.split("\n")[0]).toMatch(
+      /^STEP\s+NAME\s+PEOPLE\s+FROM PREVIOUS\s+FROM START\s+LOST\s+MEDIAN TIME\s+P90 TIME$/,
+    );
+    // u1 pays 3 days after signing up (2024-06-02 → 06-05).
+    expect(table.stdout).toMatch(/^3\s+pay\s+1\s+33\.3%\s+25%\s+2\s+3d\s+3d$/m);
     expect(table.stdout).toContain("Key barrier: signup → pay keeps 33.3% (2 lost)");
     const csv = await tropa("funnel", "--events", "events.csv", "--steps", "visit,signup", "--format", "csv");
+    // Signup times: u3 0, u4 1 day, u1 14 h → median (rank 2) 14 h, p90 (rank 3) 1 day.
     expect(csv.stdout.split("\n").slice(0, 3)).toEqual([
-      "step,name,people,conversion_from_previous,conversion_from_start,lost",
-      "1,visit,4,100,100,0",
-      "2,signup,3,75,75,1",
+      "section,group,step,name,people,conversion_from_previous,conversion_from_start,lost,median_ms,p90_ms",
+      "step,,1,visit,4,100,100,0,,",
+      "step,,2,signup,3,75,75,1,50400000,86400000",
     ]);
+  });
+
+  it("breaks the funnel down by a property and by week of entry", async () => {
+    const run = await tropa(
+      "funnel",
+      "--events",
+      "events.csv",
+      "--steps",
+      "visit,signup",
+      "--window",
+      "7d",
+      "--breakdown",
+      "channel",
+      "--interval",
+      "week",
+      "--format",
+      "json",
+    );
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    const result = JSON.parse(run.stdout);
+    // An empty CSV cell is no property at all: null, "(missing)" in the table.
+    expect(
+      result.breakdown.groups.map((g: { value: string; steps: { people: number }[] }) => [
+        g.value,
+        g.steps.map((s) => s.people),
+      ]),
+    ).toEqual([
+      [null, [2, 2]],
+      ["ads", [1, 1]],
+      ["seo", [1, 0]],
+    ]);
+    // 2024-06-01 is a Saturday: everyone entered in the week of Monday 2024-05-27.
+    expect(result.overTime.periods).toEqual([
+      { start: Date.UTC(2024, 4, 27), entered: 4, steps: [4, 3], conversion: 75 },
+    ]);
+    const table = await tropa(
+      "funnel",
+      "--events",
+      "events.csv",
+      "--steps",
+      "visit,signup",
+      "--breakdown",
+      "channel:step=1",
+      "--interval",
+      "day",
+    );
+    expect(table.stdout).toContain("Breakdown by channel (step 1):");
+    expect(table.stdout).toMatch(/^ads\s+1\s+1\s+100%$/m);
+    expect(table.stdout).toMatch(/^2024-06-01\s+4\s+3\s+75%$/m);
+    const bad = await tropa(
+      "funnel",
+      "--events",
+      "events.csv",
+      "--steps",
+      "visit",
+      "--breakdown",
+      "x:step=2",
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("step must be from 1 to 1");
   });
 
   it("reads any event file tropa import reads, here NDJSON", async () => {
@@ -113,7 +177,7 @@ describe.concurrent("tropa funnel --events", { timeout: 90_000 }, () => {
       "7d",
     );
     expect(run).toMatchObject({ code: 0, stderr: "" });
-    expect(run.stdout).toMatch(/^3\s+pay\s+1\s+33\.3%\s+25%\s+2$/m);
+    expect(run.stdout).toMatch(/^3\s+pay\s+1\s+33\.3%\s+25%\s+2\s/m);
   });
 
   it("names the file, line and column of a bad row and exits 1", async () => {
@@ -134,7 +198,7 @@ describe.concurrent("tropa funnel --events", { timeout: 90_000 }, () => {
       "csv",
     );
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("1,visit,1,");
+    expect(run.stdout).toContain("step,,1,visit,1,");
     expect(run.stderr).toBe("tropa: skipped 1 invalid row of bad.csv\n");
   });
 

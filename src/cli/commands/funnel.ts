@@ -1,13 +1,16 @@
 import { type Command, Option } from "commander";
 import { parseDuration } from "../../analytics/duration.js";
 import { PRESETS } from "../../analytics/import/read-event-file.js";
-import { FUNNEL_ORDERS, FUNNEL_UNITS, type FunnelResult } from "../../domain/analytics/funnel-query.js";
-import { formatPercent } from "../../domain/funnel.js";
+import {
+  FUNNEL_INTERVALS,
+  FUNNEL_ORDERS,
+  FUNNEL_UNITS,
+  type FunnelBreakdown,
+} from "../../domain/analytics/funnel-query.js";
 import type { CliIo } from "../cli-io.js";
 import { type EventFileOptions, withEventFile } from "../event-file-store.js";
 import { UsageError } from "../usage-error.js";
-
-const FORMATS = ["table", "json", "csv"] as const;
+import { FUNNEL_FORMATS, renderFunnel } from "./funnel-output.js";
 
 type FunnelOptions = EventFileOptions & {
   steps: string;
@@ -15,7 +18,9 @@ type FunnelOptions = EventFileOptions & {
   order: (typeof FUNNEL_ORDERS)[number];
   unit: (typeof FUNNEL_UNITS)[number];
   exclude: string[];
-  format: (typeof FORMATS)[number];
+  breakdown?: string;
+  interval?: (typeof FUNNEL_INTERVALS)[number];
+  format: (typeof FUNNEL_FORMATS)[number];
 };
 
 /**
@@ -37,14 +42,23 @@ export function registerFunnel(program: Command, io: CliIo): void {
       new Option("--unit <unit>", "count people or sessions").choices(FUNNEL_UNITS).default("person"),
     )
     .option("--exclude <event>", "drop people who do this event between the steps (repeatable)", collect, [])
-    .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
+    .option(
+      "--breakdown <property>",
+      "split by a property of the first step's event; PROP:last or PROP:step=N for another step",
+    )
+    .addOption(
+      new Option("--interval <interval>", "conversion by UTC day or ISO week of entry").choices(
+        FUNNEL_INTERVALS,
+      ),
+    )
+    .addOption(new Option("--format <format>", "output format").choices(FUNNEL_FORMATS).default("table"))
     .option("--preset <name>", `read the file as a known export (${PRESETS.join(", ")})`)
     .option("--map <mapping>", "event columns: person=COL,time=COL,event=COL[,id=COL]")
     .option("--skip-invalid", "count the valid rows only; how many were skipped goes to stderr")
     .action(async (options: FunnelOptions) => {
       const query = queryOf(options);
       await withEventFile(io, options, async (store) => {
-        io.out(render(await store.engine().getFunnel(query), options.format));
+        io.out(renderFunnel(await store.engine().getFunnel(query), options.format));
       });
     });
 }
@@ -71,62 +85,25 @@ function queryOf(options: FunnelOptions) {
     order: options.order,
     unit: options.unit,
     exclusions: options.exclude.map((event) => ({ event })),
+    ...(options.breakdown === undefined
+      ? {}
+      : { breakdown: parseBreakdown(options.breakdown, steps.length) }),
+    ...(options.interval === undefined ? {} : { interval: options.interval }),
   };
 }
 
-function render(result: FunnelResult, format: FunnelOptions["format"]): string {
-  if (format === "json") return `${JSON.stringify(result, null, 2)}\n`;
-  if (format === "csv") return renderCsv(result);
-  return renderTable(result);
-}
-
-function renderCsv(result: FunnelResult): string {
-  const lines = ["step,name,people,conversion_from_previous,conversion_from_start,lost"];
-  result.steps.forEach((step, i) => {
-    const cells = [
-      String(i + 1),
-      csvCell(step.name),
-      String(step.people),
-      step.conversionFromPrevious === null ? "" : String(step.conversionFromPrevious),
-      step.conversionFromStart === null ? "" : String(step.conversionFromStart),
-      String(step.lost),
-    ];
-    lines.push(cells.join(","));
-  });
-  return `${lines.join("\n")}\n`;
-}
-
-function csvCell(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function renderTable(result: FunnelResult): string {
-  const rows = [
-    ["STEP", "NAME", "PEOPLE", "FROM PREVIOUS", "FROM START", "LOST"],
-    ...result.steps.map((step, i) => [
-      String(i + 1),
-      step.name,
-      String(step.people),
-      formatPercent(step.conversionFromPrevious, "en"),
-      formatPercent(step.conversionFromStart, "en"),
-      String(step.lost),
-    ]),
-  ];
-  const widths =
-    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
-  const lines = rows.map((row) =>
-    row
-      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-      .join("  ")
-      .trimEnd(),
-  );
-  const barrier = result.keyBarrier.largestLoss;
-  if (barrier) {
-    lines.push(
-      "",
-      `Key barrier: ${barrier.fromName} → ${barrier.toName} keeps ${formatPercent(barrier.conversion, "en")} (${barrier.lost} lost)`,
-    );
+/** `PROP`, `PROP:first`, `PROP:last` or `PROP:step=N`; the property may itself contain ":". */
+function parseBreakdown(text: string, stepCount: number): Omit<FunnelBreakdown, "limit"> {
+  const match = /^(.+?)(?::(first|last|step=(\d+)))?$/.exec(text.trim());
+  const property = match?.[1];
+  if (!match || !property) {
+    throw new UsageError(`--breakdown "${text}" needs a property, e.g. --breakdown channel or channel:last`);
   }
-  if (result.excluded > 0) lines.push(`Excluded: ${result.excluded}`);
-  return `${lines.join("\n")}\n`;
+  const suffix = match[2] ?? "first";
+  if (suffix === "first" || suffix === "last") return { property, attribution: suffix };
+  const step = Number(match[3]);
+  if (step < 1 || step > stepCount) {
+    throw new UsageError(`--breakdown "${text}": step must be from 1 to ${stepCount}`);
+  }
+  return { property, attribution: "step", step };
 }

@@ -24,9 +24,18 @@ const EVENTS = [
   "u3,2024-06-01,signup",
 ].join("\n");
 
+// The web id and the CRM contact are linked into one person by a `$identify` row.
+const LINKED = [
+  "person,time,event,alias",
+  "anon-1,2024-06-01,visit,",
+  "crm-7,2024-06-02,signup,",
+  "crm-7,2024-06-01,$identify,anon-1",
+].join("\n");
+
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "tropa-paths-"));
   await writeFile(path.join(dir, "events.csv"), `${EVENTS}\n`);
+  await writeFile(path.join(dir, "linked.csv"), `${LINKED}\n`);
 });
 
 afterAll(async () => {
@@ -87,10 +96,59 @@ describe.concurrent("tropa paths --events", { timeout: 90_000 }, () => {
     expect(lines).toContain("next_event,visit,,,,pricing,,1,");
   });
 
+  it("counts sessions with --unit session and prints the Sankey graph in JSON", async () => {
+    const run = await tropa(
+      "paths",
+      "--events",
+      "events.csv",
+      "--stages",
+      "visit,signup,pay",
+      "--unit",
+      "session",
+      "--max-depth",
+      "3",
+      "--format",
+      "json",
+    );
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    const result = JSON.parse(run.stdout);
+    // u2's pricing a day after the visit is another session, so it is not their next event.
+    expect(result.people).toBe(3);
+    expect(result.dropOffs[0]).toMatchObject({ name: "visit", people: 1, noNextEvent: 1, nextEvents: [] });
+    expect(result.graph.nodes.map((n: { id: string }) => n.id)).toEqual(["0:1", "1:2", "2:1"]);
+    expect(result.graph.links).toContainEqual({
+      source: "1:2",
+      target: "2:1",
+      people: 1,
+      direction: "backward",
+    });
+    const table = await tropa("paths", "--events", "events.csv", "--stages", "visit", "--unit", "session");
+    expect(table.stdout).toContain("Sessions: 3;");
+  });
+
+  it("follows one person across ids linked by $identify rows", async () => {
+    const run = await tropa(
+      "paths",
+      "--events",
+      "linked.csv",
+      "--stages",
+      "visit,signup",
+      "--format",
+      "json",
+    );
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(JSON.parse(run.stdout).topPaths).toEqual([
+      { stages: [1, 2], names: ["visit", "signup"], people: 1 },
+    ]);
+  });
+
   it("exits 2 on a bad option", async () => {
     const run = await tropa("paths", "--events", "events.csv", "--stages", "visit", "--top", "0");
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("must be a whole number from 1 to 1000");
     expect((await tropa("paths", "--stages", "visit")).code).toBe(2);
+    const depth = await tropa("paths", "--events", "events.csv", "--stages", "visit", "--max-depth", "1");
+    expect(depth.code).toBe(2);
+    expect(depth.stderr).toContain("must be a whole number from 2 to 20");
   });
 });

@@ -1,8 +1,12 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { PRESETS } from "../../analytics/import/read-event-file.js";
 import {
+  DEFAULT_MAX_DEPTH,
   DEFAULT_TOP,
+  MAX_MAX_DEPTH,
   MAX_TOP,
+  MIN_MAX_DEPTH,
+  PATH_UNITS,
   type PathsQueryInput,
   type PathsResult,
 } from "../../domain/analytics/paths-query.js";
@@ -16,6 +20,8 @@ const FORMATS = ["table", "json", "csv"] as const;
 type PathsOptions = EventFileOptions & {
   stages: string;
   top: number;
+  unit: (typeof PATH_UNITS)[number];
+  maxDepth: number;
   format: (typeof FORMATS)[number];
 };
 
@@ -35,6 +41,17 @@ export function registerPaths(program: Command, io: CliIo): void {
     )
     .requiredOption("--stages <events>", "the stage event names in order, comma-separated: visit,signup,pay")
     .option(`--top <n>`, `how many paths and next events to list (1–${MAX_TOP})`, parseTop, DEFAULT_TOP)
+    .addOption(
+      new Option("--unit <unit>", "count people, or sessions (cut after 30 minutes without any event)")
+        .choices(PATH_UNITS)
+        .default("person"),
+    )
+    .option(
+      "--max-depth <n>",
+      `layers of the graph in --format json (${MIN_MAX_DEPTH}–${MAX_MAX_DEPTH})`,
+      parseMaxDepth,
+      DEFAULT_MAX_DEPTH,
+    )
     .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
     .option("--preset <name>", `read the file as a known export (${PRESETS.join(", ")})`)
     .option("--map <mapping>", "event columns: person=COL,time=COL,event=COL[,id=COL]")
@@ -42,7 +59,7 @@ export function registerPaths(program: Command, io: CliIo): void {
     .action(async (options: PathsOptions) => {
       const query = queryOf(options);
       await withEventFile(io, options, async (store) => {
-        io.out(render(await store.engine().getPaths(query), options.format));
+        io.out(render(await store.engine().getPaths(query), options));
       });
     });
 }
@@ -54,6 +71,13 @@ function parseTop(value: string): number {
   return top;
 }
 
+function parseMaxDepth(value: string): number {
+  const depth = Number(value);
+  if (!Number.isInteger(depth) || depth < MIN_MAX_DEPTH || depth > MAX_MAX_DEPTH)
+    throw new InvalidArgumentError(`must be a whole number from ${MIN_MAX_DEPTH} to ${MAX_MAX_DEPTH}`);
+  return depth;
+}
+
 function queryOf(options: PathsOptions): PathsQueryInput {
   const stages = options.stages
     .split(",")
@@ -61,13 +85,18 @@ function queryOf(options: PathsOptions): PathsQueryInput {
     .filter(Boolean);
   if (stages.length === 0)
     throw new UsageError("--stages needs at least one event name, e.g. --stages visit,signup");
-  return { stages: stages.map((event) => ({ name: event, event })), top: options.top };
+  return {
+    stages: stages.map((event) => ({ name: event, event })),
+    top: options.top,
+    unit: options.unit,
+    maxDepth: options.maxDepth,
+  };
 }
 
-function render(result: PathsResult, format: PathsOptions["format"]): string {
-  if (format === "json") return `${JSON.stringify(result, null, 2)}\n`;
-  if (format === "csv") return renderCsv(result);
-  return renderTable(result);
+function render(result: PathsResult, options: PathsOptions): string {
+  if (options.format === "json") return `${JSON.stringify(result, null, 2)}\n`;
+  if (options.format === "csv") return renderCsv(result);
+  return renderTable(result, options.unit === "session" ? "Sessions" : "People");
 }
 
 const ARROW = " → ";
@@ -112,11 +141,12 @@ function csvCell(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function renderTable(result: PathsResult): string {
+/** `units` names what was counted: "People", or "Sessions" with --unit session. */
+function renderTable(result: PathsResult, units: string): string {
   const share = (people: number) =>
     formatPercent(result.people === 0 ? null : (people / result.people) * 100, "en");
   const sections = [
-    `People: ${result.people}; went back at least once: ${result.backMoves.people} (${share(result.backMoves.people)})`,
+    `${units}: ${result.people}; went back at least once: ${result.backMoves.people} (${share(result.backMoves.people)})`,
     table([["PEOPLE", "PATH"], ...result.topPaths.map((p) => [String(p.people), p.names.join(ARROW)])]),
     table([
       ["FROM", "TO", "DIRECTION", "PEOPLE", "MOVES"],

@@ -75,8 +75,10 @@ export function buildTemplate(spec: TemplateSpec, lang: Lang): TemplateResult {
         id: idOf(stage.key),
         name: stage.name[lang],
         description: stage.description[lang],
+        matchers: stage.matchers ?? [],
       })),
       lanes,
+      ...(spec.funnelSettings && { funnelSettings: spec.funnelSettings }),
     },
     `template ${spec.id}`,
   );

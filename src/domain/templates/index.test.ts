@@ -46,6 +46,7 @@ describe("listTemplates", () => {
       "example-subscription-club",
       "example-cafe",
       "example-b2b-software",
+      "example-loan-application",
     ]);
     for (const t of templates) {
       expect(t.name.ru && t.name.en && t.description.ru && t.description.en).toBeTruthy();

@@ -5,6 +5,7 @@ import { buildTemplate } from "./build-template.js";
 import { b2bSoftwareExample } from "./example-b2b-software.js";
 import { cafeExample } from "./example-cafe.js";
 import { subscriptionClubExample } from "./example-subscription-club.js";
+import { loanApplicationExample } from "./examples/example-loan-application.js";
 import { aidcrlModel } from "./model-aidcrl.js";
 import { awarenessToWordOfMouthModel } from "./model-awareness-to-word-of-mouth.js";
 import { b2bModel } from "./model-b2b.js";
@@ -26,6 +27,7 @@ const TEMPLATES: TemplateSpec[] = [
   subscriptionClubExample,
   cafeExample,
   b2bSoftwareExample,
+  loanApplicationExample,
 ];
 
 export function listTemplates(): TemplateInfo[] {

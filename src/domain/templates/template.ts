@@ -1,8 +1,10 @@
+import type { EventMatcher } from "../analytics/event-matcher.js";
 import type {
   CardLaneType,
   Channel,
   EvidenceSource,
   JourneyMap,
+  MapFunnelSettings,
   MetricKind,
   Severity,
 } from "../journey-map.js";
@@ -46,6 +48,8 @@ export interface StageSpec {
   key: string;
   name: LocalText;
   description: LocalText;
+  /** The events that mean "reached this stage" (examples bound to a demo data set). */
+  matchers?: EventMatcher[];
 }
 
 export interface MetricRowSpec {
@@ -87,6 +91,8 @@ export interface TemplateSpec {
   /** Metric rows; without them the metrics lane gets one empty "people" row. */
   metrics?: MetricRowSpec[];
   personas?: PersonaSpec[];
+  /** How the funnel over the bound stages is computed; the map's defaults otherwise. */
+  funnelSettings?: Partial<MapFunnelSettings>;
 }
 
 /** Shorthand for a bilingual card in a template file: `card("Кликает", "Clicks")`. */

@@ -1,3 +1,4 @@
+import { enData } from "./en-data.js";
 import type { TranslationTree } from "./translation-tree.js";
 
 export const en = {
@@ -240,6 +241,9 @@ export const en = {
     rowSource: "Data source",
     deleteRow: "Delete KPI {{name}}",
     confirmDeleteRow: "Delete the KPI “{{name}}” with all its values?",
+    fromData: "from data · {{sources}} · {{range}}",
+    fromDataLabel: "Counted from imported events on {{date}}",
+    fromDataAllDates: "all dates",
   },
   export: {
     button: "Export",
@@ -308,4 +312,5 @@ export const en = {
     channels: "Preferred channels",
     quote: "Quote",
   },
+  data: enData,
 } satisfies TranslationTree;

@@ -1,3 +1,4 @@
+import { ruData } from "./ru-data.js";
 import type { TranslationTree } from "./translation-tree.js";
 
 export const ru = {
@@ -244,6 +245,9 @@ export const ru = {
     rowSource: "Источник данных",
     deleteRow: "Удалить показатель {{name}}",
     confirmDeleteRow: "Удалить показатель «{{name}}» со всеми значениями?",
+    fromData: "из данных · {{sources}} · {{range}}",
+    fromDataLabel: "Посчитано по загруженным событиям {{date}}",
+    fromDataAllDates: "все даты",
   },
   export: {
     button: "Экспорт",
@@ -315,4 +319,5 @@ export const ru = {
     channels: "Удобные каналы",
     quote: "Цитата",
   },
+  data: ruData,
 } satisfies TranslationTree;

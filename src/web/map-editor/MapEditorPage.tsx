@@ -1,5 +1,5 @@
-import { BookmarkPlus, Eye, History, Redo2, RotateCcw, Undo2, Users, X } from "lucide-react";
-import { useCallback, useMemo, useState } from "react";
+import { BookmarkPlus, ChartColumn, Eye, History, Redo2, RotateCcw, Undo2, Users, X } from "lucide-react";
+import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { updateMapInfo } from "../../domain/map-operations.js";
 import { api } from "../api/client.js";
 import type { VersionDetail } from "../api/types.js";
@@ -20,7 +20,10 @@ import { SaveTemplateDialog } from "./SaveTemplateDialog.js";
 import { useMapDocument } from "./use-map-document.js";
 import { useUndoShortcuts } from "./use-undo-shortcuts.js";
 
-type Panel = "personas" | "versions" | null;
+type Panel = "personas" | "versions" | "data" | null;
+
+// Charts and the import UI are heavy; loading them on first open keeps the editor's start fast.
+const DataPanel = lazy(() => import("../data-panel/DataPanel.js"));
 
 export function MapEditorPage({ mapId }: { mapId: string }) {
   const { t } = useUiText();
@@ -116,6 +119,15 @@ export function MapEditorPage({ mapId }: { mapId: string }) {
               <History size={16} aria-hidden="true" />
               <span>{t("toolbar.versions")}</span>
             </button>
+            <button
+              type="button"
+              className="button"
+              aria-pressed={panel === "data"}
+              onClick={() => setPanel(panel === "data" ? null : "data")}
+            >
+              <ChartColumn size={16} aria-hidden="true" />
+              <span>{t("data.button")}</span>
+            </button>
             <button type="button" className="button" onClick={() => setSavingTemplate(true)}>
               <BookmarkPlus size={16} aria-hidden="true" />
               <span>{t("toolbar.saveAsTemplate")}</span>
@@ -185,6 +197,20 @@ export function MapEditorPage({ mapId }: { mapId: string }) {
           onRestore={restore}
           onClose={() => setPanel(null)}
         />
+      )}
+      {panel === "data" && (
+        <Suspense fallback={<div className="drawer page-loading" aria-busy="true" />}>
+          <DataPanel
+            map={history.present}
+            workspaceId={doc.workspaceId}
+            personas={personas.personas}
+            savePersona={(persona) => personas.save(persona, false)}
+            readOnly={readOnly}
+            apply={doc.apply}
+            saveNow={doc.saveNow}
+            onClose={() => setPanel(null)}
+          />
+        </Suspense>
       )}
       {savingTemplate && (
         <SaveTemplateDialog

@@ -10,6 +10,7 @@ import { IconButton } from "../ui/IconButton.js";
 import { MenuButton, type MenuItem } from "../ui/MenuButton.js";
 import { EvidenceBadge } from "./EvidenceBadge.js";
 import { useEditor } from "./editor-context.js";
+import { FromDataNote } from "./FromDataNote.js";
 import { STAGE_WIDTH } from "./grid-size.js";
 import { MetricRowEditor } from "./MetricRowEditor.js";
 import { NumberField } from "./NumberField.js";
@@ -60,6 +61,7 @@ export const MetricsLaneBody = memo(function MetricsLaneBody({ lane, stages, fun
               <span className="metric-name">{rowName}</span>
               {row.unit && <span className="muted">({row.unit})</span>}
               <EvidenceBadge source={row.source} />
+              {row.fromData && <FromDataNote fromData={row.fromData} />}
               {!readOnly && (
                 <IconButton
                   small

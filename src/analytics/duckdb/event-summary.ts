@@ -1,0 +1,119 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { EventCount } from "../event-store.js";
+
+export type SourceSummary = {
+  source: string;
+  events: number;
+  people: number;
+  firstTime: number;
+  lastTime: number;
+};
+
+/** What a workspace's events hold, for the data panel: totals, per source and per event name. */
+export type EventSummary = {
+  events: number;
+  people: number;
+  firstTime: number | null;
+  lastTime: number | null;
+  sources: SourceSummary[];
+  eventNames: EventCount[];
+};
+
+/** A top-level property key of an event with a few distinct example values. */
+export type PropertyExamples = { name: string; examples: string[] };
+
+/** Recent events sampled for property keys: enough to see every key in practice, cheap on any size. */
+const PROPERTY_SAMPLE = 2000;
+const EXAMPLES_PER_PROPERTY = 5;
+const MAX_PROPERTIES = 200;
+
+export async function readEventSummary(connection: DuckDBConnection): Promise<EventSummary> {
+  const [totals] = await rows(
+    connection,
+    `SELECT count(*)::BIGINT AS events, count(DISTINCT person)::BIGINT AS people,
+            epoch_ms(min(time)) AS first_time, epoch_ms(max(time)) AS last_time FROM events`,
+  );
+  const sources = await rows(
+    connection,
+    `SELECT source, count(*)::BIGINT AS events, count(DISTINCT person)::BIGINT AS people,
+            epoch_ms(min(time)) AS first_time, epoch_ms(max(time)) AS last_time
+     FROM events GROUP BY source ORDER BY source`,
+  );
+  const names = await rows(
+    connection,
+    `SELECT event, count(DISTINCT person)::BIGINT AS people, count(*)::BIGINT AS events
+     FROM events GROUP BY event ORDER BY people DESC, event`,
+  );
+  return {
+    events: Number(totals?.events ?? 0),
+    people: Number(totals?.people ?? 0),
+    firstTime: timeOrNull(totals?.first_time),
+    lastTime: timeOrNull(totals?.last_time),
+    sources: sources.map((row) => ({
+      source: String(row.source),
+      events: Number(row.events),
+      people: Number(row.people),
+      firstTime: Number(row.first_time),
+      lastTime: Number(row.last_time),
+    })),
+    eventNames: names.map((row) => ({
+      event: String(row.event),
+      people: Number(row.people),
+      events: Number(row.events),
+    })),
+  };
+}
+
+/**
+ * The top-level property keys of the latest events named `event`, each with a few distinct values as
+ * text, most common keys first; what the stage binding editor offers for conditions.
+ */
+export async function readPropertyExamples(
+  connection: DuckDBConnection,
+  event: string,
+): Promise<PropertyExamples[]> {
+  const sample = await rows(
+    connection,
+    `SELECT CAST(properties AS VARCHAR) AS properties FROM events WHERE event = $1
+     ORDER BY time DESC LIMIT ${PROPERTY_SAMPLE}`,
+    [event],
+  );
+  const seen = new Map<string, { count: number; examples: Set<string> }>();
+  for (const row of sample) {
+    for (const [name, value] of Object.entries(parseObject(row.properties))) {
+      const entry = seen.get(name) ?? { count: 0, examples: new Set<string>() };
+      entry.count += 1;
+      if (entry.examples.size < EXAMPLES_PER_PROPERTY && value !== null) entry.examples.add(asText(value));
+      seen.set(name, entry);
+    }
+  }
+  return [...seen.entries()]
+    .sort(([a, x], [b, y]) => y.count - x.count || a.localeCompare(b))
+    .slice(0, MAX_PROPERTIES)
+    .map(([name, entry]) => ({ name, examples: [...entry.examples] }));
+}
+
+async function rows(
+  connection: DuckDBConnection,
+  sql: string,
+  values: string[] = [],
+): Promise<Record<string, unknown>[]> {
+  const reader = await connection.runAndReadAll(sql, values);
+  return reader.getRowObjectsJS();
+}
+
+function timeOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+function parseObject(text: unknown): Record<string, unknown> {
+  if (typeof text !== "string") return {};
+  const value: unknown = JSON.parse(text);
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function asText(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
