@@ -42,6 +42,8 @@ describe("first start on an empty data directory", () => {
     server = await startServer(loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir }));
     const [workspace] = await get("/api/workspaces");
     const summary = await get(`/api/workspaces/${workspace.id}/events/summary`);
-    expect(summary.sources).toEqual([expect.objectContaining({ source: "BPIC 2012 (demo)", events: 164506 })]);
+    expect(summary.sources).toEqual([
+      expect.objectContaining({ source: "BPIC 2012 (demo)", events: 164506 }),
+    ]);
   }, 60_000);
 });
