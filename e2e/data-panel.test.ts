@@ -156,4 +156,22 @@ describe.skipIf(!browserAvailable)("the map's data panel", () => {
     expect(await page.getByRole("textbox", { name: "People at Payment" }).inputValue()).toBe("10");
     expect(errors).toEqual([]);
   });
+
+  it("shows the write key that lets a site send events to POST /api/capture", async () => {
+    await page.getByRole("button", { name: "Data", exact: true }).click();
+    await panel().getByRole("tab", { name: "Sources" }).click();
+    await panel().getByRole("button", { name: "Show the write key" }).click();
+    const writeKey = (await panel().getByTestId("write-key").textContent()) ?? "";
+    expect(writeKey.length).toBeGreaterThan(10);
+    const sent = await fetch(`${tropa.url}/api/capture`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ writeKey, type: "track", userId: "u1", event: "payment" }),
+    });
+    expect(sent.status).toBe(200);
+    await panel().getByRole("button", { name: "Close" }).first().click();
+    await page.getByRole("button", { name: "Data", exact: true }).click();
+    await panel().getByRole("rowheader", { name: "capture" }).waitFor();
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FunnelQueryInput, FunnelResult } from "../domain/analytics/funnel-query.js";
 import { ValidationError } from "../domain/errors.js";
+import { clickHouseFunnel } from "./clickhouse/clickhouse-funnel.test-support.js";
 import { duckDbFunnel } from "./duckdb/duckdb-funnel.test-support.js";
 import type { EventRecord } from "./event.js";
 import { getFunnel } from "./reference/get-funnel.js";
@@ -36,6 +37,7 @@ type Implementation = {
 const implementations: Implementation[] = [
   { name: "reference", run: async (events, query) => getFunnel(events, query) },
   { name: "duckdb", run: duckDbFunnel },
+  { name: "clickhouse", run: clickHouseFunnel },
 ];
 
 describe.each(implementations)("funnel extras: $name", ({ run }) => {

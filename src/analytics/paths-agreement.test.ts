@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { PropertyCondition } from "../domain/analytics/event-matcher.js";
+import type { EventMatcher, PropertyCondition } from "../domain/analytics/event-matcher.js";
 import { PATH_UNITS, type PathsQueryInput } from "../domain/analytics/paths-query.js";
 import { clickHousePaths } from "./clickhouse/clickhouse-paths.test-support.js";
 import { duckDbPaths } from "./duckdb/duckdb-paths.test-support.js";
@@ -9,10 +9,11 @@ import { getPaths } from "./reference/get-paths.js";
 import { IDENTIFY_EVENT, resolveIdentities } from "./resolve-identities.js";
 
 /**
- * Differential test: random event logs and stage lists, the DuckDB engine against the reference.
- * Few times and names, so equal timestamps, loops and repeated stages are common; times 15
- * minutes apart, so sessions are cut (45 minutes) or not (exactly 30); `$identify` events merge
- * people, resolved for the reference by `resolveIdentities`.
+ * Differential test: random event logs and stage lists, the DuckDB and ClickHouse engines against
+ * the reference. Few times and names, so equal timestamps, loops and repeated stages are common;
+ * times 15 minutes apart, so sessions are cut (45 minutes) or not (exactly 30); `$identify` events
+ * merge people, resolved for the reference by `resolveIdentities`. Stages have alternatives (`or`,
+ * overlapping other stages) and the query a segment, judged after the merge.
  */
 
 const NAMES = ["a", "b", "c", "d", "x", "y"];
@@ -23,7 +24,10 @@ const eventArb = fc.record({
   person: fc.constantFrom(...IDS),
   time: fc.integer({ min: 0, max: 8 }).map((slot) => slot * QUARTER_HOUR),
   event: fc.constantFrom(...NAMES),
-  properties: fc.record({ n: fc.integer({ min: 0, max: 3 }) }),
+  properties: fc.oneof(
+    fc.record({ n: fc.integer({ min: 0, max: 3 }) }),
+    fc.record({ n: fc.integer({ min: 0, max: 3 }), plan: fc.constantFrom("free", "pro") }),
+  ),
   source: fc.constant("gen"),
   id: fc.constant(null),
 }) satisfies fc.Arbitrary<EventRecord>;
@@ -43,13 +47,29 @@ const whereArb: fc.Arbitrary<PropertyCondition[]> = fc.oneof(
   fc.integer({ min: 0, max: 3 }).map((value) => [{ property: "n", op: "gte" as const, value }]),
 );
 
+const matcherArb: fc.Arbitrary<EventMatcher> = fc.record({
+  event: fc.constantFrom(...NAMES),
+  where: whereArb,
+});
+
+const segmentArb: fc.Arbitrary<PropertyCondition[]> = fc.oneof(
+  fc.constant<PropertyCondition[]>([]),
+  fc.constant<PropertyCondition[]>([{ property: "plan", op: "equals", value: "pro" }]),
+  whereArb,
+);
+
 const queryArb: fc.Arbitrary<PathsQueryInput> = fc.record({
   stages: fc
-    .array(fc.record({ event: fc.constantFrom("a", "b", "c", "d"), where: whereArb }), {
-      minLength: 1,
-      maxLength: 4,
-    })
+    .array(
+      fc.record({
+        event: fc.constantFrom("a", "b", "c", "d"),
+        where: whereArb,
+        or: fc.array(matcherArb, { maxLength: 2 }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    )
     .map((stages) => stages.map((stage, i) => ({ ...stage, name: `s${i + 1}` }))),
+  segment: segmentArb,
   top: fc.integer({ min: 1, max: 5 }),
   unit: fc.constantFrom(...PATH_UNITS),
   maxDepth: fc.integer({ min: 2, max: 5 }),
@@ -59,7 +79,7 @@ describe.each([
   ["DuckDB", duckDbPaths],
   ["ClickHouse", clickHousePaths],
 ])("%s paths against the reference", (_, run) => {
-  it("agree exactly on random logs with ties, loops, sessions and linked ids", {
+  it("agree exactly on random logs with ties, loops, sessions, linked ids, alternatives and segments", {
     timeout: 60_000,
   }, async () => {
     await fc.assert(

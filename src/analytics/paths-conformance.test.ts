@@ -126,6 +126,68 @@ describe.each(ENGINES)("paths on %s", (_, run) => {
     ]);
   });
 
+  it("lets a stage match any of its alternatives, still giving each event its first stage", async () => {
+    const events = log(
+      ["u1", 0, "visit"],
+      ["u1", 1, "call", { kind: "inbound" }],
+      ["u1", 2, "pay"],
+      ["u2", 0, "page", { url: "/" }],
+      ["u2", 1, "form"],
+      ["u2", 2, "page", { url: "/pay" }],
+      ["u3", 0, "visit"],
+      ["u3", 1, "call", { kind: "outbound" }],
+    );
+    const query: PathsQueryInput = {
+      stages: [
+        {
+          name: "arrive",
+          event: "visit",
+          or: [{ event: "page", where: [{ property: "url", op: "equals", value: "/" }] }],
+        },
+        {
+          name: "lead",
+          event: "form",
+          or: [{ event: "call", where: [{ property: "kind", op: "equals", value: "inbound" }] }],
+        },
+        // A "/" page matches this stage too, but belongs to "arrive", the first it matches.
+        { name: "pay", event: "pay", or: [{ event: "page" }] },
+      ],
+    };
+    const result = await run(events, query);
+    expect(result.people).toBe(3);
+    expect(result.stages.map((s) => s.people)).toEqual([3, 2, 2]);
+    expect(result.topPaths.map((p) => [p.stages, p.people])).toEqual([
+      [[1, 2, 3], 2],
+      [[1], 1],
+    ]);
+    expect(result.dropOffs[0]?.nextEvents).toEqual([{ event: "call", people: 1 }]);
+  });
+
+  it("counts only people in the segment, judged on any of their events at any time", async () => {
+    const events = log(
+      ["u1", 0, "visit"],
+      ["u1", 1, "signup"],
+      // Outside every stage and in a later session, it still puts u1 in the segment.
+      ["u1", 500, "profile", { plan: "pro" }],
+      ["u2", 0, "visit", { plan: "free" }],
+      ["u2", 1, "pay"],
+      ["u3", 0, "visit", { plan: "pro" }],
+      ["u3", 60, "signup"],
+    );
+    const segment = [{ property: "plan", op: "equals" as const, value: "pro" }];
+    const result = await run(events, { ...STAGES, segment });
+    expect(result.people).toBe(2);
+    expect(result.topPaths.map((p) => [p.stages, p.people])).toEqual([[[1, 2], 2]]);
+    expect(result.dropOffs[1]).toMatchObject({ people: 2, noNextEvent: 1 });
+    const sessions = await run(events, { ...STAGES, segment, unit: "session" });
+    expect(sessions.topPaths.map((p) => [p.stages, p.people])).toEqual([
+      [[1], 1],
+      [[1, 2], 1],
+      [[2], 1],
+    ]);
+    expect((await run(events, STAGES)).people).toBe(3);
+  });
+
   it("keeps only the top N paths, most people first", async () => {
     const events = log(["a", 0, "visit"], ["b", 0, "visit"], ["c", 0, "signup"], ["d", 0, "pay"]);
     const result = await run(events, { ...STAGES, top: 2 });

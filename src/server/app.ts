@@ -51,7 +51,7 @@ function limitBody(maxSize: number) {
 export function createApp({
   store,
   config,
-  eventStores = new WorkspaceEventStores(config.dataDir),
+  eventStores = new WorkspaceEventStores(config.dataDir, { clickhouseUrl: config.clickhouseUrl }),
 }: {
   store: Store;
   config: Config;

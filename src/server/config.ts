@@ -11,6 +11,11 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL instead of the embedded SQLite when set. */
   databaseUrl: string | undefined;
+  /**
+   * Workspace events in ClickHouse instead of embedded DuckDB files when set: a server
+   * (`http(s)://user:password@host:8123`) or `chdb:`, ClickHouse inside this process on `<dataDir>/clickhouse`.
+   */
+  clickhouseUrl: string | undefined;
   maxBodyBytes: number;
   /** Largest event file an upload to /api/workspaces/:wid/imports may be (streamed to disk, not memory). */
   maxImportBytes: number;
@@ -33,6 +38,11 @@ const envSchema = z.object({
     .string()
     .trim()
     .regex(/^postgres(ql)?:\/\/.+/, "must start with postgres:// or postgresql://")
+    .optional(),
+  CLICKHOUSE_URL: z
+    .string()
+    .trim()
+    .refine(isClickHouseUrl, "must be an http:// or https:// URL of a ClickHouse server, or chdb:")
     .optional(),
   MAX_BODY_BYTES: z.coerce
     .number({ message: "must be a whole number of bytes" })
@@ -70,8 +80,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: settings.HOST,
     dataDir: path.resolve(settings.DATA_DIR),
     databaseUrl: settings.DATABASE_URL,
+    clickhouseUrl: settings.CLICKHOUSE_URL,
     maxBodyBytes: settings.MAX_BODY_BYTES,
     maxImportBytes: settings.MAX_IMPORT_BYTES,
     webDir: defaultWebDir,
   };
+}
+
+/** `chdb:` (embedded), or an http(s) URL with a host that `new URL` accepts. */
+function isClickHouseUrl(value: string): boolean {
+  if (value === "chdb:") return true;
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
 }

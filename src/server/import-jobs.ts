@@ -2,34 +2,19 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { ColumnMapping } from "../analytics/import/column-mapping.js";
 import { importEventFile } from "../analytics/import/import-event-file.js";
-import type { Preset } from "../analytics/import/read-event-file.js";
 import { EventImportError } from "../analytics/import/row-problems.js";
 import type { WorkspaceEventStores } from "../analytics/workspace-event-stores.js";
+import type { ImportPreset, ImportProblem } from "../domain/analytics/event-import.js";
+import type { ImportJob } from "../domain/analytics/import-job.js";
 import { NotFoundError, TropaError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
 
-export type ImportProblem = { location: string; reason: string };
-
-/** One event file import running in the background, as the data panel shows it. */
-export type ImportJob = {
-  id: string;
-  filename: string;
-  state: "running" | "done" | "failed";
-  bytesRead: number;
-  totalBytes: number;
-  events: number;
-  inserted: number;
-  duplicates: number;
-  rejected: number;
-  errors: ImportProblem[];
-  startedAt: string;
-  finishedAt: string | null;
-};
+export type { ImportJob, ImportProblem };
 
 export type ImportJobOptions = {
   filename: string;
   mapping: ColumnMapping;
-  preset?: Preset;
+  preset?: ImportPreset;
   skipInvalid: boolean;
   totalBytes: number;
 };

@@ -1,4 +1,4 @@
-import type { EventMatcher, PropertyCondition } from "../domain/analytics/event-matcher.js";
+import type { EventMatcher } from "../domain/analytics/event-matcher.js";
 import type { FunnelQueryInput } from "../domain/analytics/funnel-query.js";
 import type { PathsQueryInput } from "../domain/analytics/paths-query.js";
 import { ValidationError } from "../domain/errors.js";
@@ -8,11 +8,8 @@ import type { Persona } from "../domain/persona.js";
 
 /** A funnel over a map's stages; the domain schema has every field CONTRACT.md asks for. */
 export type MapFunnelQuery = FunnelQueryInput;
-/**
- * Paths over a map's stages. CONTRACT.md gives paths no `segment` yet; the server passes the persona's
- * segment rule along so the paths engine honours it once it reads one (today it counts everyone).
- */
-export type MapPathsQuery = PathsQueryInput & { segment?: PropertyCondition[] };
+/** Paths over a map's stages; like the funnel, it takes every matcher of a stage and the persona's segment. */
+export type MapPathsQuery = PathsQueryInput;
 
 export type MapFunnelOptions = {
   persona: Persona | null;
@@ -62,7 +59,10 @@ export function funnelQueryOfMap(
   return { stageIds: stages.map((stage) => stage.id), query };
 }
 
-/** The map's paths over its bound stages, counted for the persona's segment. */
+/**
+ * The map's paths over its bound stages (as for the funnel, a stage's first matcher is its event and
+ * conditions, the others are alternatives), counted for the persona's segment.
+ */
 export function pathsQueryOfMap(
   map: JourneyMap,
   options: { persona: Persona | null; top?: number; unit?: "person" | "session" },

@@ -14,7 +14,7 @@ export interface RunningServer {
 /** Opens the store, seeds the demo workspace on first start and serves the API and UI. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  const eventStores = new WorkspaceEventStores(config.dataDir);
+  const eventStores = new WorkspaceEventStores(config.dataDir, { clickhouseUrl: config.clickhouseUrl });
   try {
     await seedDemoData(store, eventStores);
   } catch (error) {

@@ -8,7 +8,6 @@ import {
   type PathsResult,
   pathsQuerySchema,
 } from "../../domain/analytics/paths-query.js";
-import { ValidationError } from "../../domain/errors.js";
 import type { AnalyticsEngine } from "../engine.js";
 import { validQuery } from "../valid-query.js";
 import type { ClickHouseTransport } from "./clickhouse-transport.js";
@@ -32,21 +31,8 @@ export class ClickHouseEngine implements AnalyticsEngine {
     private readonly table: string,
   ) {}
 
-  /**
-   * Counts per step and the exclusions; breakdown and conversion over time are not computed here
-   * yet, so they are refused rather than left out of the result.
-   */
   async getFunnel(input: FunnelQueryInput): Promise<FunnelResult> {
-    const query = validQuery(funnelQuerySchema, input);
-    for (const option of ["breakdown", "interval"] as const) {
-      if (query[option] !== undefined) {
-        throw new ValidationError(
-          `query.${option}: the ClickHouse engine does not support ${option} yet; use the DuckDB engine`,
-          `query.${option}`,
-        );
-      }
-    }
-    return getFunnelFromClickHouse(this.transport, this.table, query);
+    return getFunnelFromClickHouse(this.transport, this.table, validQuery(funnelQuerySchema, input));
   }
 
   async getPaths(input: PathsQueryInput): Promise<PathsResult> {

@@ -37,14 +37,4 @@ describe("ClickHouse event store (chdb)", () => {
       expect(await store.lastEventTime()).toBeNull();
     });
   });
-
-  it("refuses a breakdown it cannot compute yet, naming the field", async () => {
-    await withTestStore(async (store) => {
-      const query = {
-        steps: [{ name: "visit", event: "visit" }],
-        breakdown: { property: "plan", attribution: "first" as const },
-      };
-      await expect(store.engine().getFunnel(query)).rejects.toThrow("query.breakdown");
-    });
-  });
 });

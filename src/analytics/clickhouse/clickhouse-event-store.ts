@@ -1,9 +1,17 @@
 import { randomUUID } from "node:crypto";
 import type { EventRecord } from "../event.js";
-import type { EventCount, EventStore, InsertResult } from "../event-store.js";
+import type {
+  EventCount,
+  EventStore,
+  EventSummary,
+  InsertResult,
+  PropertyExamples,
+  StepMatcher,
+} from "../event-store.js";
 import { IDENTIFY_EVENT } from "../resolve-identities.js";
 import { ClickHouseEngine } from "./clickhouse-engine.js";
 import type { ClickHouseTransport } from "./clickhouse-transport.js";
+import { readEventSummary, readMatchingSources, readPropertyExamples } from "./event-summary.js";
 import {
   createIdentityLinksTableSql,
   createRawEventsTableSql,
@@ -61,17 +69,26 @@ export class ClickHouseEventStore implements EventStore {
   private constructor(
     private readonly transport: ClickHouseTransport,
     private readonly database: string,
+    private readonly ownsTransport: boolean,
   ) {
     this.table = qualifiedTable(database, "events");
     this.rawTable = qualifiedTable(database, "raw_events");
   }
 
-  /** Creates the database and the events table when missing; the store owns the transport from now on. */
+  /**
+   * Creates the database and the events table when missing. The store owns the transport from now
+   * on and closes it, unless `sharedTransport` (one transport serving the stores of many databases,
+   * closed by whoever opened it: chdb allows one session per process).
+   */
   static async open(
     transport: ClickHouseTransport,
-    options: { database?: string } = {},
+    options: { database?: string; sharedTransport?: boolean } = {},
   ): Promise<ClickHouseEventStore> {
-    const store = new ClickHouseEventStore(transport, options.database ?? "default");
+    const store = new ClickHouseEventStore(
+      transport,
+      options.database ?? "default",
+      options.sharedTransport !== true,
+    );
     await transport.command(`CREATE DATABASE IF NOT EXISTS ${store.database}`);
     await transport.command(createRawEventsTableSql(store.rawTable));
     await transport.command(createIdentityLinksTableSql(qualifiedTable(store.database, "identity_links")));
@@ -121,14 +138,26 @@ export class ClickHouseEventStore implements EventStore {
     }));
   }
 
+  summary(): Promise<EventSummary> {
+    return readEventSummary(this.transport, this.table);
+  }
+
+  properties(event: string): Promise<PropertyExamples[]> {
+    return readPropertyExamples(this.transport, this.table, event);
+  }
+
+  sourcesOf(matchers: StepMatcher[]): Promise<string[]> {
+    return readMatchingSources(this.transport, this.table, matchers);
+  }
+
   /** The analytics engine over this store's events; closing the store ends it too. */
   engine(): ClickHouseEngine {
     return new ClickHouseEngine(this.transport, this.table);
   }
 
-  /** Closes the transport (for chdb, the session and its data directory lock). */
+  /** Closes the transport it owns (for chdb, the session and its data directory lock). */
   close(): void {
-    this.transport.close();
+    if (this.ownsTransport) this.transport.close();
   }
 
   private async insertNow(

@@ -1,16 +1,19 @@
 import { excludedGaps, type FunnelQuery, type FunnelResult } from "../../domain/analytics/funnel-query.js";
-import { anyOrderLevel } from "../any-order-level.js";
+import { anyOrderOutcome } from "../any-order-level.js";
 import { EXCLUSION_SLOT_BASE, UNMATCHED_SLOT } from "../event-order.js";
-import { buildFunnelResult } from "../funnel-result.js";
+import { periodStart } from "../funnel-period.js";
+import { resultFromTally, type UnitGroup } from "../funnel-result.js";
 import type { UnitEvent } from "../unit-event.js";
 import type { ClickHouseTransport } from "./clickhouse-transport.js";
+import { readTally, tallySql } from "./funnel-tally-sql.js";
 import { anyMatcherSql, conditionsSql } from "./matcher-sql.js";
 import { withSessionsSql } from "./sessions-sql.js";
 import { SqlParams } from "./sql-params.js";
 
 /**
  * The funnel over a ClickHouse events table (docs/analytics.md). Sequential and strict order run
- * wholly in SQL, one array per unit; any order fetches each unit's matching events in order and
+ * wholly in SQL, one array per unit, and return only the tally (unit groups and duration figures,
+ * src/analytics/clickhouse/funnel-tally-sql.ts); any order fetches each unit's matching events in order and
  * solves the step matching in TypeScript (src/analytics/any-order-level.ts).
  */
 export async function getFunnelFromClickHouse(
@@ -21,16 +24,15 @@ export async function getFunnelFromClickHouse(
   const params = new SqlParams();
   const keyed = keyedEventsSql(query, table, params);
   if (query.order === "any") return anyOrderFunnel(transport, query, keyed, params);
-  const rows = await transport.query(countsSql(query, levelsSql(query, keyed, params)), params.values);
-  const row = rows[0] ?? {};
-  const reached = query.steps.map((_, k) => Number(row[`reached${k + 1}`] ?? 0));
-  return buildFunnelResult(query, reached, Number(row.excluded ?? 0));
+  const rows = await transport.query(tallySql(query, levelsSql(query, keyed, params)), params.values);
+  return resultFromTally(query, readTally(query, rows[0] ?? {}));
 }
 
 /**
  * One row per event that can matter: its unit (person, session), time `t` in epoch ms, the order
- * key of docs/analytics.md "Event order", step flags m1..mN and exclusion flags per gap
- * xg1..xg(N−1). Only events from the entry start to the entry end plus the window can belong to a
+ * key of docs/analytics.md "Event order", step flags m1..mN, exclusion flags per gap
+ * xg1..xg(N−1) and, with a breakdown, the property's text `v` (`vj`: ClickHouse's JSON text of a
+ * non-string, rewritten in TypeScript). Only events from the entry start to the entry end plus the window can belong to a
  * chain, sit between its steps or exclude it; cutting there moves no session boundary among them.
  */
 function keyedEventsSql(query: FunnelQuery, table: string, params: SqlParams): string {
@@ -60,16 +62,28 @@ function keyedEventsSql(query: FunnelQuery, table: string, params: SqlParams): s
     ...segmentFilter(query, table, params),
     ...(bySession ? [] : [relevant]),
   ];
-  const matched = `SELECT person, toUnixTimestamp64Milli(time) AS t, dedupe_key, ${[...steps, ...exclusions].join(", ")}
+  const value = query.breakdown ? valueColumnsSql(query.breakdown.property, params) : [];
+  const matched = `SELECT person, toUnixTimestamp64Milli(time) AS t, dedupe_key, ${[...steps, ...exclusions, ...value].join(", ")}
     FROM ${table} WHERE ${conditions.join(" AND ")}`;
   const units = bySession ? withSessionsSql(matched, params) : `SELECT *, 0 AS session FROM (${matched})`;
   return `SELECT person, session, t, ${gapFlags.map((g) => `${g}, `).join("")}
-      concat(${slots.join(", ")}) AS slots, if(slots = '', '${UNMATCHED_SLOT}', slots) AS order_key, ${range(
-        stepCount,
-      )
-        .map((k) => `m${k}`)
-        .join(", ")}
+      concat(${slots.join(", ")}) AS slots, if(slots = '', '${UNMATCHED_SLOT}', slots) AS order_key,
+      ${[...range(stepCount).map((k) => `m${k}`), ...(query.breakdown ? ["v", "vj"] : [])].join(", ")}
     FROM (${units}) WHERE ${bySession ? relevant : "true"}`;
+}
+
+/**
+ * The breakdown property's text: a string as it is, missing or JSON null as NULL, anything else as
+ * ClickHouse's JSON text (flag `vj`), which readTally turns into JavaScript's text.
+ */
+function valueColumnsSql(property: string, params: SqlParams): string[] {
+  const key = params.bindText(property);
+  const type = `JSONType(properties, ${key})`;
+  return [
+    `multiIf(${type} = 'String', toNullable(JSONExtractString(properties, ${key})), ${type} = 'Null', NULL,
+      toNullable(JSONExtractRaw(properties, ${key}))) AS v`,
+    `toUInt8(${type} NOT IN ('String', 'Null')) AS vj`,
+  ];
 }
 
 /** A persona's segment: people with at least one event, at any time, meeting every condition. */
@@ -92,13 +106,13 @@ function timeFilter(query: FunnelQuery, params: SqlParams): string[] {
  * The non-NULL s_(k−1) are non-decreasing along the order, so the last event before i with
  * s_(k−1) set has the latest start, time and position: if it cannot be extended to i (window, max
  * gap, an excluded event in between), no earlier one can — `arrayFill` finds it. Strict order
- * looks only at the event right before. Result: per unit, `level` and `removed`.
+ * looks only at the event right before. Result: per unit, the arrays, `level` and `removed`.
  */
 function levelsSql(query: FunnelQuery, keyed: string, params: SqlParams): string {
   const stepCount = query.steps.length;
   const flags = range(stepCount).map((k) => `m${k}`);
   const gaps = range(stepCount - 1).map((k) => `xg${k}`);
-  const columns = ["t", "order_key", ...flags, ...gaps];
+  const columns = ["t", "order_key", ...flags, ...gaps, ...(query.breakdown ? ["v", "vj"] : [])];
   const unpack = columns
     .slice(2)
     .map((column, i) => `arrayMap(e -> tupleElement(e, ${i + 3}), evs) AS ${column}`);
@@ -120,7 +134,7 @@ function levelsSql(query: FunnelQuery, keyed: string, params: SqlParams): string
     .reverse()
     .map((k) => `arrayExists(x -> x IS NOT NULL, s${k}), ${k}`)
     .join(", ");
-  return `SELECT level, ${removedSql(query, window, params)} AS removed
+  return `SELECT *, ${removedSql(query, window, params)} AS removed
     FROM (SELECT *, multiIf(${level}, 0) AS level FROM (${levels}))`;
 }
 
@@ -189,14 +203,10 @@ function lastBefore(array: string): string {
   return shifted(`arrayFill(x -> x IS NOT NULL, ${array})`);
 }
 
-function countsSql(query: FunnelQuery, levels: string): string {
-  const reached = range(query.steps.length).map(
-    (k) => `countIf(NOT removed AND level >= ${k}) AS reached${k}`,
-  );
-  return `SELECT ${reached.join(", ")}, countIf(removed) AS excluded FROM (${levels}) WHERE level > 0`;
-}
-
-/** Any order: each unit's step-matching events in order, leveled by the shared matcher. */
+/**
+ * Any order: each unit's step-matching events in order, leveled by the shared matcher; the unit's
+ * entry (latest anchor reaching its level) gives its period.
+ */
 async function anyOrderFunnel(
   transport: ClickHouseTransport,
   query: FunnelQuery,
@@ -206,10 +216,15 @@ async function anyOrderFunnel(
   const flags = range(query.steps.length).map((k) => `m${k}`);
   const sql = `SELECT person, session, t, ${flags.join(", ")} FROM (${keyed})
     WHERE ${flags.join(" OR ")} ORDER BY person, session, t, order_key`;
-  const reached: number[] = query.steps.map(() => 0);
+  const groups = new Map<string, UnitGroup>();
   const addUnit = (events: UnitEvent[]) => {
-    const level = anyOrderLevel(events, query);
-    for (let k = 0; k < level; k++) reached[k] = (reached[k] ?? 0) + 1;
+    const { level, start } = anyOrderOutcome(events, query);
+    if (level === 0) return;
+    const period = query.interval && start !== null ? periodStart(start, query.interval) : null;
+    const key = `${level}:${period}`;
+    const group = groups.get(key) ?? { value: null, period, level, removed: false, units: 0 };
+    group.units++;
+    groups.set(key, group);
   };
   let current: UnitEvent[] = [];
   let currentUnit = "";
@@ -224,7 +239,7 @@ async function anyOrderFunnel(
     current.push({ time: Number(row.t), steps, excludedGaps: [] });
   }
   if (current.length > 0) addUnit(current);
-  return buildFunnelResult(query, reached, 0);
+  return resultFromTally(query, { groups: [...groups.values()], durations: [] });
 }
 
 /** 1..n */

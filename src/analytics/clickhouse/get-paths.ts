@@ -2,7 +2,8 @@ import type { PathsQuery, PathsResult, PersonPath } from "../../domain/analytics
 import { UNMATCHED_SLOT } from "../event-order.js";
 import { buildPathsResult } from "../paths-result.js";
 import type { ClickHouseTransport } from "./clickhouse-transport.js";
-import { matcherSql } from "./matcher-sql.js";
+import { anyMatcherSql } from "./matcher-sql.js";
+import { segmentSql } from "./segment-sql.js";
 import { withSessionsSql } from "./sessions-sql.js";
 import { SqlParams } from "./sql-params.js";
 
@@ -28,14 +29,16 @@ export async function getPathsFromClickHouse(
 
 /**
  * Each unit's events sorted as the funnel orders them (time, order key), then by event name so
- * the next event is well defined; `stage` is the first stage an event matches (0: none).
+ * the next event is well defined; `stage` is the first stage an event matches (0: none). Only
+ * the segment's people are read, with all their events, so their sessions are cut as without it.
  */
 function pathsSql(query: PathsQuery, table: string, params: SqlParams): string {
-  const flags = query.stages.map((stage, k) => `${matcherSql(stage, params)} AS m${k + 1}`);
+  const flags = query.stages.map((stage, k) => `${anyMatcherSql(stage, params)} AS m${k + 1}`);
   const indexes = query.stages.map((_, k) => k + 1);
   const firstStage = `multiIf(${indexes.map((k) => `m${k}, ${k}`).join(", ")}, 0)`;
   const slots = indexes.map((k) => `if(m${k}, '${String(k).padStart(3, "0")}', '')`);
-  const matched = `SELECT person, toUnixTimestamp64Milli(time) AS t, event, dedupe_key, ${flags.join(", ")} FROM ${table}`;
+  const matched = `SELECT person, toUnixTimestamp64Milli(time) AS t, event, dedupe_key, ${flags.join(", ")}
+    FROM ${table} WHERE ${segmentSql(query.segment, table, params)}`;
   const units =
     query.unit === "session" ? withSessionsSql(matched, params) : `SELECT *, 0 AS session FROM (${matched})`;
   return `

@@ -7,6 +7,7 @@ import { detectDelimiter } from "../import/detect-delimiter.js";
 import { MAX_NAME_LENGTH } from "../import/event-batches.js";
 import { uniqueNames } from "../import/read-csv-events.js";
 import { SqlParams } from "./sql-params.js";
+import { BASE_KEY_SQL } from "./staging-table.js";
 
 /**
  * Loads a plain CSV into `staging_events` with DuckDB's `read_csv`, parsing and validating in SQL
@@ -34,7 +35,7 @@ const PLAIN = "^-?(?:0|[1-9]\\d{0,14})(?:[.,]\\d+)?$";
 const GROUP_SPACE = "[ \\x{a0}\\x{202f}]";
 const GROUPED = `^-?[1-9]\\d{0,2}(?:${GROUP_SPACE}\\d{3})+(?:[.,]\\d+)?$`;
 /** Control characters DuckDB escapes differently from JSON.stringify (`\u001F` vs `\u001f`). */
-const ODD_CONTROL = "[\\x00-\\x07\\x0b\\x0e-\\x1f]";
+export const ODD_CONTROL = "[\\x00-\\x07\\x0b\\x0e-\\x1f]";
 
 type Header = { names: string[]; delimiter: string };
 type Columns = { person: number; time: number; event: number; id: number };
@@ -125,9 +126,12 @@ function findColumns(names: string[], request: BulkCsvRequest): Columns | undefi
  * not keep the header's order; such headers go through the JS reader.
  */
 function plainPropertyNames(names: string[], columns: Columns): boolean {
-  return names.every(
-    (name, i) => isEventColumn(i, columns) || (name !== "__proto__" && !/^(?:0|[1-9]\d*)$/.test(name)),
-  );
+  return names.every((name, i) => isEventColumn(i, columns) || plainPropertyName(name));
+}
+
+/** A property name JSON.stringify keeps in place (not an array index, not `__proto__`). */
+export function plainPropertyName(name: string): boolean {
+  return name !== "__proto__" && !/^(?:0|[1-9]\d*)$/.test(name);
 }
 
 function isEventColumn(i: number, columns: Columns): boolean {
@@ -216,10 +220,11 @@ function stagingSql(
   ];
   const time = `v${columns.time}`;
   return `
-INSERT INTO staging_events (seq, person, time, event, properties, source, id)
-SELECT seq, CASE WHEN ${checks.join(" AND ")} THEN person END, time, event,
-       '{' || concat_ws(',', ${parts.length > 0 ? parts.join(", ") : "NULL"}) || '}',
-       ${params.bind(request.source)}, id
+INSERT INTO staging_events
+SELECT *, ${BASE_KEY_SQL} FROM (
+SELECT seq, CASE WHEN ${checks.join(" AND ")} THEN person END AS person, time, event,
+       '{' || concat_ws(',', ${parts.length > 0 ? parts.join(", ") : "NULL"}) || '}' AS properties,
+       ${params.bind(request.source)} AS source, id
 FROM (
   SELECT ordinality AS seq, v${columns.person} AS person, v${columns.event} AS event, ${timeMs(time, times)} AS time,
          ${columns.id >= 0 ? `nullif(v${columns.id}, '')` : "NULL::VARCHAR"} AS id${json.join("")}
@@ -232,17 +237,18 @@ FROM (
         columns = {${csvColumns}}, strict_mode = true, null_padding = false) WITH ORDINALITY
     )
   )
+)
 )`;
 }
 
 /** `x.trim()` in SQL; a cell that starts and ends with a printable ASCII character is left as is. */
-function jsTrim(x: string): string {
+export function jsTrim(x: string): string {
   const plain = (c: string): string => `${c} BETWEEN 33 AND 126`;
   return `CASE WHEN ${plain(`ascii(${x})`)} AND ${plain(`ascii(right(${x}, 1))`)} THEN ${x}
     ELSE regexp_replace(${x}, '^${SPACE}+|${SPACE}+$', '', 'g') END`;
 }
 
-function validName(value: string): string {
+export function validName(value: string): string {
   return `${value} <> '' AND strlen(${value}) <= ${MAX_NAME_LENGTH}`;
 }
 
@@ -261,7 +267,19 @@ function numberOf(v: string): string {
 function propertyJson(v: string, n: string): string {
   return `CASE
     WHEN ${v} = '' THEN ''
-    WHEN ${n} IS NULL THEN CASE WHEN NOT regexp_matches(${v}, '${ODD_CONTROL}') THEN to_json(${v})::VARCHAR END
+    WHEN ${n} IS NULL THEN ${textJson(v)}
+    ELSE ${numberJson(n)}
+  END`;
+}
+
+/** JSON.stringify(v) of a non-null text, NULL when unsure. */
+export function textJson(v: string): string {
+  return `CASE WHEN NOT regexp_matches(${v}, '${ODD_CONTROL}') THEN to_json(${v})::VARCHAR END`;
+}
+
+/** JSON.stringify(n) of a non-null DOUBLE, NULL when unsure (exponent form, NaN, infinities). */
+export function numberJson(n: string): string {
+  return `CASE
     WHEN abs(${n}) >= 1e15 THEN NULL
     WHEN ${n} = trunc(${n}) THEN CAST(CAST(${n} AS BIGINT) AS VARCHAR)
     WHEN abs(${n}) >= 1e-6 THEN to_json(${n})::VARCHAR
@@ -328,6 +346,6 @@ function offsetMinutes(zone: string): string {
 }
 
 /** A SQL string literal (keys come from the file's header). */
-function sqlText(text: string): string {
+export function sqlText(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }

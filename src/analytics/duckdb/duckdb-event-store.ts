@@ -9,19 +9,24 @@ import {
   VARCHAR,
 } from "@duckdb/node-api";
 import type { EventRecord } from "../event.js";
-import type { EventCount, EventStore, InsertResult } from "../event-store.js";
+import type {
+  EventCount,
+  EventStore,
+  EventSummary,
+  InsertResult,
+  PropertyExamples,
+  StepMatcher,
+} from "../event-store.js";
 import type { BulkCsvRequest } from "../import/bulk-csv-store.js";
+import type { BulkParquetRequest } from "../import/bulk-parquet-store.js";
 import { IDENTIFY_EVENT } from "../resolve-identities.js";
 import { stageCsvInBulk } from "./bulk-csv-import.js"; // bulk-load hook
+import { stageParquetInBulk } from "./bulk-parquet-import.js"; // bulk-load hook
 import { DuckDbEngine } from "./duckdb-engine.js";
-import {
-  type EventSummary,
-  type PropertyExamples,
-  readEventSummary,
-  readPropertyExamples,
-} from "./event-summary.js";
+import { readEventSummary, readMatchingSources, readPropertyExamples } from "./event-summary.js";
 import { CREATE_RAW_EVENTS_TABLE, FIND_OLD_EVENTS_TABLE, RENAME_OLD_EVENTS_TABLE } from "./events-table.js";
 import { CREATE_IDENTITY_LINKS_TABLE, rebuildIdentityLinks, refreshEventsView } from "./identity-links.js";
+import { BASE_KEY_SQL, CREATE_STAGING } from "./staging-table.js";
 
 /** Rows per appended data chunk: DuckDB's vector size, so each chunk is one vector. */
 const CHUNK_ROWS = 2048;
@@ -31,36 +36,47 @@ const CHUNK_ROWS = 2048;
  * import as set operations instead of once per row. `time` and `seq` are DOUBLE because the
  * appender takes plain JS numbers for them (milliseconds stay exact below 2^53).
  */
-const CREATE_STAGING = `
-CREATE TEMP TABLE staging_events (
+const CREATE_STAGED_ROWS = `
+CREATE TEMP TABLE staged_rows (
   seq INTEGER, person VARCHAR, time DOUBLE, event VARCHAR, properties VARCHAR, source VARCHAR, id VARCHAR
 )`;
 const STAGING_TYPES = [INTEGER, VARCHAR, DOUBLE, VARCHAR, VARCHAR, VARCHAR, VARCHAR];
 
+const KEY_STAGED_ROWS = `INSERT INTO staging_events SELECT *, ${BASE_KEY_SQL} FROM staged_rows`;
+
+const STAGED_TIME_RANGE = "SELECT min(time) AS low, max(time) AS high FROM staging_events";
+
 /**
- * The dedupe key: `id:<id>` when the source has ids; otherwise a hash of the content plus the
- * occurrence number of that content within this import, so genuinely repeated rows in one file
- * are kept while re-importing the file (or an overlapping export) adds nothing.
+ * The dedupe key: the base key for ids; for content hashes, the base key plus the occurrence number
+ * of that content within this import, so genuinely repeated rows in one file are kept while
+ * re-importing the file (or an overlapping export) adds nothing. Only repeated keys are numbered
+ * with a window (sorting every key cost three times a GROUP BY); the rest are occurrence 1. Stored
+ * rows are only compared when they can match: the same id, or a hashed time inside the import's
+ * range ($1, $2: epoch ms), so an import of new days does not hash-join the whole store.
  */
 const INSERT_NEW_EVENTS = `
 INSERT INTO raw_events (person, time, event, properties, source, id, dedupe_key)
+WITH repeated AS (SELECT base_key FROM staging_events GROUP BY base_key HAVING count(*) > 1),
+numbered AS (
+  SELECT s.*, 1 AS occurrence FROM staging_events s ANTI JOIN repeated r ON r.base_key = s.base_key
+  UNION ALL
+  SELECT *, row_number() OVER (PARTITION BY base_key ORDER BY seq) AS occurrence
+  FROM (SELECT s.* FROM staging_events s SEMI JOIN repeated r ON r.base_key = s.base_key)
+)
 SELECT f.person, f.time, f.event, f.properties, f.source, f.id, f.dedupe_key
 FROM (
   SELECT person, CAST(epoch_ms(CAST(time AS BIGINT)) AS TIMESTAMP_MS) AS time, event,
          CAST(properties AS JSON) AS properties, source, id,
          CASE WHEN id IS NOT NULL THEN base_key ELSE base_key || ':' || occurrence END AS dedupe_key
-  FROM (
-    SELECT *, row_number() OVER (PARTITION BY base_key ORDER BY seq) AS occurrence
-    FROM (
-      SELECT *, CASE WHEN id IS NOT NULL THEN 'id:' || id
-        ELSE 'h:' || md5(concat_ws(chr(0), person, CAST(time AS BIGINT), event, properties, source))
-      END AS base_key
-      FROM staging_events
-    )
-  )
+  FROM numbered
   WHERE id IS NULL OR occurrence = 1
 ) f
-ANTI JOIN raw_events e ON e.dedupe_key = f.dedupe_key`;
+ANTI JOIN (
+  SELECT dedupe_key FROM raw_events
+  WHERE id IS NOT NULL
+     OR time BETWEEN CAST(epoch_ms(CAST($1 AS BIGINT)) AS TIMESTAMP_MS)
+                 AND CAST(epoch_ms(CAST($2 AS BIGINT)) AS TIMESTAMP_MS)
+) e ON e.dedupe_key = f.dedupe_key`;
 
 const COUNT_STAGED_IDENTIFIES = `SELECT count(*)::INTEGER AS n FROM staging_events WHERE event = '${IDENTIFY_EVENT}'`;
 
@@ -97,14 +113,13 @@ export class DuckDbEventStore implements EventStore {
     await this.connection.run("BEGIN TRANSACTION");
     try {
       await this.connection.run(CREATE_STAGING);
+      await this.connection.run(CREATE_STAGED_ROWS);
       const staged = await this.stage(batches, options.source);
-      const identifies = await this.query(COUNT_STAGED_IDENTIFIES);
-      const result = await this.connection.run(INSERT_NEW_EVENTS);
-      if (Number(identifies[0]?.n ?? 0) > 0) await rebuildIdentityLinks(this.connection);
-      await this.connection.run("DROP TABLE staging_events");
+      await this.connection.run(KEY_STAGED_ROWS);
+      await this.connection.run("DROP TABLE staged_rows");
+      const result = await this.storeStaged(staged);
       await this.connection.run("COMMIT");
-      const inserted = result.rowsChanged;
-      return { inserted, duplicates: staged - inserted };
+      return result;
     } catch (error) {
       await this.connection.run("ROLLBACK");
       throw error;
@@ -145,6 +160,10 @@ export class DuckDbEventStore implements EventStore {
     return readPropertyExamples(this.connection, event);
   }
 
+  sourcesOf(matchers: StepMatcher[]): Promise<string[]> {
+    return readMatchingSources(this.connection, matchers);
+  }
+
   /** The analytics engine over this store's events; closing the store ends it too. */
   engine(): DuckDbEngine {
     return new DuckDbEngine(this.connection);
@@ -155,33 +174,57 @@ export class DuckDbEventStore implements EventStore {
     this.instance.closeSync();
   }
 
-  // ── Bulk-load hook (owner: bulk-csv-import.ts). Same transaction, staging, dedupe and identity
-  // handling as insertEvents; keep the two in step.
+  // ── Bulk-load hooks (owners: bulk-csv-import.ts, bulk-parquet-import.ts). Same transaction,
+  // staging, dedupe and identity handling as insertEvents (storeStaged).
   /**
    * Imports a plain CSV with DuckDB's read_csv, without passing rows through JS. Returns undefined,
    * with nothing stored, when the file needs the JS reader (see bulk-csv-import.ts).
    */
-  async importCsvInBulk(request: BulkCsvRequest): Promise<InsertResult | undefined> {
+  importCsvInBulk(request: BulkCsvRequest): Promise<InsertResult | undefined> {
+    return this.importInBulk((connection) => stageCsvInBulk(connection, request));
+  }
+
+  /**
+   * Imports a Parquet file with DuckDB's read_parquet, without passing rows through JS. Returns
+   * undefined, with nothing stored, when the file needs the JS reader (see bulk-parquet-import.ts).
+   */
+  importParquetInBulk(request: BulkParquetRequest): Promise<InsertResult | undefined> {
+    return this.importInBulk((connection) => stageParquetInBulk(connection, request));
+  }
+
+  private async importInBulk(
+    stageFile: (connection: DuckDBConnection) => Promise<number | undefined>,
+  ): Promise<InsertResult | undefined> {
     await this.connection.run("BEGIN TRANSACTION");
     try {
       await this.connection.run(CREATE_STAGING);
-      const staged = await stageCsvInBulk(this.connection, request);
+      const staged = await stageFile(this.connection);
       if (staged === undefined) {
         await this.connection.run("ROLLBACK");
         return undefined;
       }
-      const identifies = await this.query(COUNT_STAGED_IDENTIFIES);
-      const result = await this.connection.run(INSERT_NEW_EVENTS);
-      if (Number(identifies[0]?.n ?? 0) > 0) await rebuildIdentityLinks(this.connection);
-      await this.connection.run("DROP TABLE staging_events");
+      const result = await this.storeStaged(staged);
       await this.connection.run("COMMIT");
-      return { inserted: result.rowsChanged, duplicates: staged - result.rowsChanged };
+      return result;
     } catch (error) {
       await this.connection.run("ROLLBACK");
       throw error;
     }
   }
   // ── end of the bulk-load hook
+
+  /** Moves the new rows of `staging_events` into the store (inside the caller's transaction). */
+  private async storeStaged(staged: number): Promise<InsertResult> {
+    const identifies = await this.query(COUNT_STAGED_IDENTIFIES);
+    const [range] = await this.query(STAGED_TIME_RANGE);
+    const result = await this.connection.run(INSERT_NEW_EVENTS, [
+      Number(range?.low ?? 0),
+      Number(range?.high ?? 0),
+    ]);
+    if (Number(identifies[0]?.n ?? 0) > 0) await rebuildIdentityLinks(this.connection);
+    await this.connection.run("DROP TABLE staging_events");
+    return { inserted: result.rowsChanged, duplicates: staged - result.rowsChanged };
+  }
 
   private async query(sql: string): Promise<Record<string, unknown>[]> {
     const reader = await this.connection.runAndReadAll(sql);
@@ -193,7 +236,7 @@ export class DuckDbEventStore implements EventStore {
     batches: AsyncIterable<EventRecord[]> | Iterable<EventRecord[]>,
     source: string,
   ): Promise<number> {
-    const appender = await this.connection.createAppender("staging_events", null, "temp");
+    const appender = await this.connection.createAppender("staged_rows", null, "temp");
     let seq = 0;
     try {
       for await (const batch of batches) {

@@ -1,31 +1,28 @@
-import type { DuckDBConnection } from "@duckdb/node-api";
-import type { EventCount } from "../event-store.js";
-
-export type SourceSummary = {
-  source: string;
-  events: number;
-  people: number;
-  firstTime: number;
-  lastTime: number;
-};
-
-/** What a workspace's events hold, for the data panel: totals, per source and per event name. */
-export type EventSummary = {
-  events: number;
-  people: number;
-  firstTime: number | null;
-  lastTime: number | null;
-  sources: SourceSummary[];
-  eventNames: EventCount[];
-};
-
-/** A top-level property key of an event with a few distinct example values. */
-export type PropertyExamples = { name: string; examples: string[] };
+import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
+import type { EventSummary, PropertyExamples, StepMatcher } from "../event-store.js";
+import { alternativesSql } from "./matcher-sql.js";
+import { SqlParams } from "./sql-params.js";
 
 /** Recent events sampled for property keys: enough to see every key in practice, cheap on any size. */
 const PROPERTY_SAMPLE = 2000;
 const EXAMPLES_PER_PROPERTY = 5;
 const MAX_PROPERTIES = 200;
+
+/** The sources holding events that match any of `matchers`: where a map's numbers come from. */
+export async function readMatchingSources(
+  connection: DuckDBConnection,
+  matchers: StepMatcher[],
+): Promise<string[]> {
+  if (matchers.length === 0) return [];
+  const params = new SqlParams();
+  const matching = matchers.map((matcher) => alternativesSql(matcher, params)).join(" OR ");
+  const found = await rows(
+    connection,
+    `SELECT DISTINCT source FROM events WHERE ${matching} ORDER BY source`,
+    params.values,
+  );
+  return found.map((row) => String(row.source));
+}
 
 export async function readEventSummary(connection: DuckDBConnection): Promise<EventSummary> {
   const [totals] = await rows(
@@ -96,7 +93,7 @@ export async function readPropertyExamples(
 async function rows(
   connection: DuckDBConnection,
   sql: string,
-  values: string[] = [],
+  values: DuckDBValue[] = [],
 ): Promise<Record<string, unknown>[]> {
   const reader = await connection.runAndReadAll(sql, values);
   return reader.getRowObjectsJS();

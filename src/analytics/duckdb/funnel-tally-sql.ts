@@ -1,6 +1,7 @@
 import type { FunnelQuery } from "../../domain/analytics/funnel-query.js";
 import type { FunnelTally } from "../funnel-result.js";
 import { MAX_BINS } from "../funnel-time-to-convert.js";
+import { unitKeySql } from "./funnel-unit-sql.js";
 import type { SqlParams } from "./sql-params.js";
 
 const DAY_MS = 86_400_000;
@@ -41,23 +42,33 @@ function periodSql(time: string, interval: "day" | "week"): string {
 }
 
 /**
- * `tails`: every row of the last level CTE with, per gap k, the next event excluded from gap k
- * (nx_k), and the unit's chain start `cs` when any figure needs it.
+ * `tails`: every row of the last level CTE with the unit's chain start `cs` and, when the funnel
+ * has exclusions, per gap k the next event excluded from gap k (nx_k).
  */
 function tailsSql(query: FunnelQuery, window: () => string, params: SqlParams): string {
   const stepCount = query.steps.length;
-  // One sort serves both: the whole-unit frame uses the same partition and order as `following`.
-  const unit = "PARTITION BY person, session ORDER BY pos ROWS BETWEEN";
+  const unitKey = unitKeySql(query);
+  const ordered = query.exclusions.length > 0;
+  const last = "chains";
+  const latestStarts = (over: string) =>
+    range(stepCount)
+      .reverse()
+      .map((k) => `max(s${k})${over}`)
+      .join(", ");
+  // With exclusions one sort serves both: the whole-unit frame uses the same partition and order
+  // as the look-ahead `following`. Without, a grouping and a join find S, cheaper than a window.
+  const unit = `PARTITION BY ${unitKey} ORDER BY pos ROWS BETWEEN`;
   const following = `${unit} 1 FOLLOWING AND UNBOUNDED FOLLOWING`;
-  const whole = `${unit} UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING`;
-  const columns = range(stepCount - 1).map(
+  const whole = ` OVER (${unit} UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`;
+  const lookAhead = range(stepCount - 1).map(
     (k) => `min(CASE WHEN xg${k} THEN t END) OVER (${following}) AS nx${k}`,
   );
-  const latestStarts = range(stepCount)
-    .reverse()
-    .map((k) => `max(s${k}) OVER (${whole})`);
-  columns.push(`coalesce(${latestStarts.join(", ")}) AS cs`);
+  const tails = ordered
+    ? `tails AS (SELECT *, ${lookAhead.join(", ")}, coalesce(${latestStarts(whole)}) AS cs FROM ${last})`
+    : `starts AS (SELECT ${unitKey}, coalesce(${latestStarts("")}) AS cs FROM ${last} GROUP BY ${unitKey}),
+  tails AS (SELECT ${last}.*, starts.cs FROM ${last} JOIN starts USING (${unitKey}))`;
   const spoiled = range(stepCount - 1).map((k) => {
+    if (!ordered) return `false AS spoiled${k}`;
     const maxGap = query.steps[k]?.maxGapMs;
     const deadline =
       maxGap === undefined
@@ -72,11 +83,11 @@ function tailsSql(query: FunnelQuery, window: () => string, params: SqlParams): 
   const reachedAt = range(stepCount)
     .slice(1)
     .map((k) => `min(t) FILTER (WHERE s${k} >= cs) AS r${k}`);
-  return `tails AS (SELECT *, ${columns.join(", ")} FROM l${stepCount}),
+  return `${tails},
   units AS (
     SELECT CASE ${level} ELSE 0 END AS level, any_value(cs) AS cs
       ${[...spoiled, ...reachedAt, ...valueSql(query)].map((c) => `, ${c}`).join("")}
-    FROM tails GROUP BY person, session
+    FROM tails GROUP BY ${unitKey}
   )`;
 }
 

@@ -11,7 +11,9 @@ import { periodStart } from "../funnel-period.js";
 import { type FunnelTally, resultFromTally, type UnitGroup } from "../funnel-result.js";
 import type { UnitEvent } from "../unit-event.js";
 import { readTally, tallySql } from "./funnel-tally-sql.js";
-import { alternativesSql, conditionsSql } from "./matcher-sql.js";
+import { unitKeySql } from "./funnel-unit-sql.js";
+import { alternativesSql } from "./matcher-sql.js";
+import { segmentSql } from "./segment-sql.js";
 import { SqlParams } from "./sql-params.js";
 
 /**
@@ -32,9 +34,11 @@ export async function getFunnelFromDuckDb(
 }
 
 /**
- * CTE `ordered`: one row per event that can matter, with its unit (person, session), time `t` in
- * epoch ms, step flags m1..mN, exclusion flags per gap xg1..xg(N−1) and position `pos` in the
- * agreed order (time, order key, then dedupe_key — any tie-break gives the same funnel).
+ * CTE `keyed`: one row per event that can matter, with its unit (person, session), time `t` in
+ * epoch ms, step flags m1..mN, exclusion flags per gap xg1..xg(N−1) and its `order_key`; CTE
+ * `ordered` adds the position `pos` in the agreed order (time, then order key; events with equal
+ * time and key are interchangeable, so the sort leaves their order open instead of paying for a
+ * `dedupe_key` tie-break). Ordered funnels of 2+ steps number the rows in level 2 instead.
  */
 function unitEventsSql(query: FunnelQuery, params: SqlParams): string {
   const stepCount = query.steps.length;
@@ -44,9 +48,7 @@ function unitEventsSql(query: FunnelQuery, params: SqlParams): string {
     ? [`json_extract_string(properties, ${params.bind(`$."${query.breakdown.property}"`)}) AS v`]
     : [];
   const gapFlags = range(stepCount - 1).map((gap) => {
-    const covering = query.exclusions.flatMap((x, i) =>
-      excludedGaps(x, stepCount).includes(gap) ? [`x${i + 1}`] : [],
-    );
+    const covering = gapExclusions(query, gap);
     return `${covering.length > 0 ? covering.join(" OR ") : "false"} AS xg${gap}`;
   });
   const slots = [
@@ -64,26 +66,36 @@ function unitEventsSql(query: FunnelQuery, params: SqlParams): string {
   const relevant = query.order === "strict" ? "true" : anyFlag.join(" OR ");
   return `
   matched AS (
-    SELECT person, epoch_ms(time) AS t, dedupe_key, ${[...steps, ...exclusions, ...value].join(", ")}
-    FROM events WHERE ${timeFilterSql(query, params)}${segmentSql(query, params)}
+    SELECT person, epoch_ms(time) AS t, ${[...steps, ...exclusions, ...value].join(", ")}
+    FROM events WHERE ${timeFilterSql(query, params)} AND ${segmentSql(query.segment, params)}
   ),
-  gapped AS (
-    SELECT *, CASE WHEN t - lag(t) OVER (PARTITION BY person ORDER BY t, dedupe_key) > ${params.bindInteger(SESSION_GAP_MS)}
-      THEN 1 ELSE 0 END AS new_session
-    FROM matched
-  ),
-  sessions AS (
-    SELECT *, ${query.unit === "session" ? "sum(new_session) OVER (PARTITION BY person ORDER BY t, dedupe_key ROWS UNBOUNDED PRECEDING)" : "0"} AS session
-    FROM gapped
-  ),
+  ${sessionsSql(query, params)},
   keyed AS (
     SELECT *, ${gapFlags.length > 0 ? `${gapFlags.join(", ")}, ` : ""}
       coalesce(nullif(concat(${slots.join(", ")}), ''), '${UNMATCHED_SLOT}') AS order_key
     FROM sessions WHERE ${relevant}
   ),
   ordered AS (
-    SELECT *, row_number() OVER (PARTITION BY person, session ORDER BY t, order_key, dedupe_key) AS pos
+    SELECT * EXCLUDE (order_key), row_number() OVER (PARTITION BY ${unitKeySql(query)} ORDER BY t, order_key) AS pos
     FROM keyed
+  )`;
+}
+
+/**
+ * CTE `sessions`: the matched events with their session number. Person funnels skip the split (it
+ * costs two sorts of every event). Ties in time share one frame (RANGE), so equal-time events
+ * always land in the same session whatever order the sort gives them.
+ */
+function sessionsSql(query: FunnelQuery, params: SqlParams): string {
+  if (query.unit !== "session") return "sessions AS (SELECT *, 0 AS session FROM matched)";
+  return `gapped AS (
+    SELECT *, CASE WHEN t - lag(t) OVER (PARTITION BY person ORDER BY t) > ${params.bindInteger(SESSION_GAP_MS)}
+      THEN 1 ELSE 0 END AS new_session
+    FROM matched
+  ),
+  sessions AS (
+    SELECT * EXCLUDE (new_session), sum(new_session) OVER (PARTITION BY person ORDER BY t) AS session
+    FROM gapped
   )`;
 }
 
@@ -99,12 +111,6 @@ function timeFilterSql(query: FunnelQuery, params: SqlParams): string {
   return conditions.join(" AND ");
 }
 
-/** The persona segment: people with at least one event, at any time, meeting every condition. */
-function segmentSql(query: FunnelQuery, params: SqlParams): string {
-  if (query.segment.length === 0) return "";
-  return ` AND person IN (SELECT person FROM events WHERE ${conditionsSql(query.segment, params)})`;
-}
-
 /**
  * CTEs l1..lN: s_k is the latest step-1 time of a chain that uses this row as step k. The rows with
  * s_{k−1} set have non-decreasing s_{k−1} by position, so the last such row before this one has
@@ -114,32 +120,98 @@ function segmentSql(query: FunnelQuery, params: SqlParams): string {
  */
 function levelsSql(query: FunnelQuery, params: SqlParams): string {
   const window = () => params.bindInteger(query.windowMs);
+  const stepCount = query.steps.length;
   const entry = [
     `m1`,
     ...(query.from !== undefined ? [`t >= ${params.bindInteger(query.from)}`] : []),
     ...(query.to !== undefined ? [`t < ${params.bindInteger(query.to)}`] : []),
   ];
-  const levels = [`l1 AS (SELECT *, CASE WHEN ${entry.join(" AND ")} THEN t END AS s1 FROM ordered)`];
-  for (const k of range(query.steps.length).slice(1)) levels.push(levelSql(k, query, window, params));
+  const pruned = query.order !== "strict";
+  // Level 2 numbers the rows itself (its sort is the one `ordered` would need), so l1 starts from
+  // `keyed`; a one-step funnel has no level 2 and takes the numbered rows.
+  const source = stepCount > 1 ? "keyed" : "ordered";
+  const levels = [`l1 AS (SELECT *, CASE WHEN ${entry.join(" AND ")} THEN t END AS s1 FROM ${source})`];
+  for (const k of range(stepCount).slice(1)) {
+    const needed = pruned ? neededSql(k, query) : "true";
+    levels.push(levelSql(k, query, window, params, needed));
+    if (pruned && k > 2) levels.push(`done${k} AS (SELECT * FROM l${k - 1} WHERE (${needed}) IS NOT TRUE)`);
+  }
+  // Rows level 2 drops carry no start and no exclusion: the tally has no use for them.
+  const done = pruned
+    ? range(stepCount)
+        .slice(2)
+        .map((k) => ` UNION ALL BY NAME SELECT * FROM done${k}`)
+    : [];
+  levels.push(`chains AS (SELECT * FROM l${stepCount}${done.join("")})`);
   return levels.join(",\n");
 }
 
-function levelSql(k: number, query: FunnelQuery, window: () => string, params: SqlParams): string {
+/**
+ * The rows level k (and the levels after it) can use: a chain to extend (s_(k−1) set), a later
+ * step, or an exclusion of gap k−1 or later. The others skip the remaining windows, which shrink
+ * level by level, and rejoin for the tally (`doneK`); they keep their position.
+ */
+function neededSql(k: number, query: FunnelQuery): string {
+  const stepCount = query.steps.length;
+  const later = range(stepCount)
+    .filter((j) => j >= k)
+    .map((j) => `m${j}`);
+  const excluded = range(stepCount - 1)
+    .filter((gap) => gap >= k - 1 && gapExclusions(query, gap).length > 0)
+    .map((gap) => `xg${gap}`);
+  return [`s${k - 1} IS NOT NULL`, ...later, ...excluded].join(" OR ");
+}
+
+/**
+ * Level k asks the window only for what its conditions use: the previous start always, its time
+ * for a max gap, whether the last chain row or the last excluded row came later for exclusions on
+ * gap k−1 (a row that is both never spoils). Each window function adds work on every row. Level 2
+ * sorts by the event order and numbers the rows (`pos`) in the same sort; later levels sort by pos.
+ */
+function levelSql(
+  k: number,
+  query: FunnelQuery,
+  window: () => string,
+  params: SqlParams,
+  needed: string,
+): string {
   const maxGap = query.steps[k - 1]?.maxGapMs;
-  const unit = "PARTITION BY person, session ORDER BY pos";
-  const previous =
-    query.order === "strict"
-      ? `lag(s${k - 1}) OVER w AS p_s, lag(t) OVER w AS p_t, NULL AS p_pos, NULL AS p_x`
-      : `last_value(s${k - 1} IGNORE NULLS) OVER before AS p_s,
-         last_value(CASE WHEN s${k - 1} IS NOT NULL THEN t END IGNORE NULLS) OVER before AS p_t,
-         last_value(CASE WHEN s${k - 1} IS NOT NULL THEN pos END IGNORE NULLS) OVER before AS p_pos,
-         max(CASE WHEN xg${k - 1} THEN pos END) OVER before AS p_x`;
-  const conditions = [`m${k}`, "p_s IS NOT NULL", `t - p_s <= ${window()}`, "(p_x IS NULL OR p_x <= p_pos)"];
-  if (maxGap !== undefined) conditions.push(`t - p_t <= ${params.bindInteger(maxGap)}`);
-  return `l${k} AS (
-    SELECT * EXCLUDE (p_s, p_t, p_pos, p_x), CASE WHEN ${conditions.join(" AND ")} THEN p_s END AS s${k}
-    FROM (SELECT *, ${previous} FROM l${k - 1}
+  const strict = query.order === "strict";
+  const excluded = !strict && gapExclusions(query, k - 1).length > 0;
+  const unit = `PARTITION BY ${unitKeySql(query)} ORDER BY ${k === 2 ? "t, order_key" : "pos"}`;
+  const found = `s${k - 1} IS NOT NULL`;
+  const helpers: Record<string, string> = {
+    p_s: strict ? `lag(s${k - 1}) OVER w` : `last_value(s${k - 1} IGNORE NULLS) OVER before`,
+  };
+  const conditions = [`m${k}`, "p_s IS NOT NULL", `t - p_s <= ${window()}`];
+  if (maxGap !== undefined) {
+    helpers.p_t = strict
+      ? "lag(t) OVER w"
+      : `last_value(CASE WHEN ${found} THEN t END IGNORE NULLS) OVER before`;
+    conditions.push(`t - p_t <= ${params.bindInteger(maxGap)}`);
+  }
+  if (excluded) {
+    helpers.p_clean = `last_value(CASE WHEN ${found} THEN true WHEN xg${k - 1} THEN false END IGNORE NULLS) OVER before`;
+    conditions.push("p_clean");
+  }
+  const names = Object.keys(helpers);
+  const used = Object.entries(helpers).map(([name, sql]) => `${sql} AS ${name}`);
+  if (k === 2) {
+    used.push("row_number() OVER w AS pos");
+    names.push("order_key");
+  }
+  // Read again by done(k+1).
+  const materialized = needed === "true" || k === query.steps.length ? "" : "MATERIALIZED ";
+  return `l${k} AS ${materialized}(
+    SELECT * EXCLUDE (${names.join(", ")}), CASE WHEN ${conditions.join(" AND ")} THEN p_s END AS s${k}
+    FROM (SELECT *, ${used.join(", ")} FROM l${k - 1} WHERE ${needed}
       WINDOW w AS (${unit}), before AS (${unit} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)))`;
+}
+
+/** The exclusion flag columns (x1, x2, …) of the exclusions covering gap `gap` (between steps gap and gap+1). */
+function gapExclusions(query: FunnelQuery, gap: number): string[] {
+  const stepCount = query.steps.length;
+  return query.exclusions.flatMap((x, i) => (excludedGaps(x, stepCount).includes(gap) ? [`x${i + 1}`] : []));
 }
 
 /**

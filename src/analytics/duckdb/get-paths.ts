@@ -3,7 +3,8 @@ import { SESSION_GAP_MS } from "../../domain/analytics/funnel-query.js";
 import type { PathsQuery, PathsResult, PersonPath } from "../../domain/analytics/paths-query.js";
 import { UNMATCHED_SLOT } from "../event-order.js";
 import { buildPathsResult } from "../paths-result.js";
-import { matcherSql } from "./matcher-sql.js";
+import { alternativesSql } from "./matcher-sql.js";
+import { segmentSql } from "./segment-sql.js";
 import { SqlParams } from "./sql-params.js";
 
 /**
@@ -26,19 +27,23 @@ export async function getPathsFromDuckDb(
 }
 
 /**
- * `sessions` cuts each person's events where more than 30 minutes pass (any events count; the
+ * `matched` reads only the segment's people, with all their events, so their sessions are cut as
+ * without it. `sessions` cuts each person's events where more than 30 minutes pass (any events count; the
  * order within one instant cannot move a cut), `0` for every event with `unit: "person"`.
  * `ordered` numbers each unit's events as the funnel orders them (time, order key), then by event
  * name so the next event is well defined; `dedupe_key` last, which changes nothing since equal
  * time, key and name mean the same stage and the same next event.
  */
 function pathsSql(query: PathsQuery, params: SqlParams): string {
-  const flags = query.stages.map((stage, k) => `${matcherSql(stage, params)} AS m${k + 1}`);
+  const flags = query.stages.map((stage, k) => `${alternativesSql(stage, params)} AS m${k + 1}`);
   const indexes = query.stages.map((_, k) => k + 1);
   const firstStage = `CASE ${indexes.map((k) => `WHEN m${k} THEN ${k}`).join(" ")} END`;
   const slots = indexes.map((k) => `CASE WHEN m${k} THEN '${String(k).padStart(3, "0")}' ELSE '' END`);
   return `WITH
-  matched AS (SELECT person, epoch_ms(time) AS t, event, dedupe_key, ${flags.join(", ")} FROM events),
+  matched AS (
+    SELECT person, epoch_ms(time) AS t, event, dedupe_key, ${flags.join(", ")}
+    FROM events WHERE ${segmentSql(query.segment, params)}
+  ),
   keyed AS (
     SELECT person, t, event, dedupe_key, ${firstStage} AS stage,
       coalesce(nullif(concat(${slots.join(", ")}), ''), '${UNMATCHED_SLOT}') AS order_key

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { EventRecord } from "../event.js";
 import type { EventStore } from "../event-store.js";
 import { importCsvInBulk } from "./bulk-csv-store.js";
+import { importParquetInBulk } from "./bulk-parquet-store.js";
 import type { ColumnMapping } from "./column-mapping.js";
 import { openByteSource } from "./open-byte-source.js";
 import { type Preset, readEventFile } from "./read-event-file.js";
@@ -35,7 +36,9 @@ export async function importEventFile(
   const started = Date.now();
   const name = path.basename(file);
   const source = options.source ?? name;
-  const bulk = await importCsvInBulk(store, file, { ...options, source });
+  const bulk =
+    (await importCsvInBulk(store, file, { ...options, source })) ??
+    (await importParquetInBulk(store, file, { ...options, source }));
   if (bulk) {
     const totalBytes = (await stat(file)).size;
     const events = bulk.inserted + bulk.duplicates;

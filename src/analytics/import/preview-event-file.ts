@@ -1,4 +1,6 @@
 import path from "node:path";
+import type { ImportProblem } from "../../domain/analytics/event-import.js";
+import type { ImportPreview } from "../../domain/analytics/import-preview.js";
 import { TropaError } from "../../domain/errors.js";
 import type { EventRecord } from "../event.js";
 import { type ColumnMapping, DEFAULT_MAPPING, sameColumn } from "./column-mapping.js";
@@ -12,18 +14,9 @@ import { RowProblems } from "./row-problems.js";
 /** How many rows and events a preview shows. */
 export const PREVIEW_ROWS = 20;
 
-export type PreviewProblem = { location: string; reason: string };
-
-/** The first rows of an event file as read, the column mapping found, and the events it gives. */
-export type EventFilePreview = {
-  format: string;
-  columns: string[];
-  rows: string[][];
-  /** The columns used for person, time and event; null when one of them is not found. */
-  mapping: { person: string; time: string; event: string } | null;
-  events: EventRecord[];
-  problems: PreviewProblem[];
-};
+/** The preview's shape is the domain's, shared with the HTTP API and the web. */
+export type EventFilePreview = ImportPreview;
+export type PreviewProblem = ImportProblem;
 
 export type PreviewOptions = {
   /** Columns the user named; the others are guessed from the header. */

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { IMPORT_PRESETS, type ImportPreset } from "../../domain/analytics/event-import.js";
 import { ImportError } from "../../domain/errors.js";
 import type { EventRecord } from "../event.js";
 import type { ColumnMapping } from "./column-mapping.js";
@@ -6,7 +7,7 @@ import { decodeText } from "./decode-text.js";
 import { mapTableRows } from "./map-table-rows.js";
 import { mappedColumns } from "./mapped-columns.js";
 import type { ByteSource } from "./open-byte-source.js";
-import { EVENT_PRESETS, readPresetEvents } from "./presets/read-preset-events.js";
+import { readPresetEvents } from "./presets/read-preset-events.js";
 import { readCsvEvents } from "./read-csv-events.js";
 import { readNdjsonEvents } from "./read-ndjson-events.js";
 import { readParquetEvents } from "./read-parquet-events.js";
@@ -15,11 +16,11 @@ import { readXlsxRows } from "./read-xlsx-rows.js";
 import type { RowProblems } from "./row-problems.js";
 
 export type EventFormat = "csv" | "tsv" | "ndjson" | "xes" | "parquet" | "xlsx";
-export const PRESETS = ["xes", ...EVENT_PRESETS] as const;
-export type Preset = (typeof PRESETS)[number];
+/** The preset names are shared with the server and the web. */
+export { IMPORT_PRESETS as PRESETS, type ImportPreset as Preset };
 
 /** The format of an event file by its (decompressed) name; `--preset xes` forces XES. */
-export function eventFormatOf(innerName: string, preset: Preset | undefined): EventFormat {
+export function eventFormatOf(innerName: string, preset: ImportPreset | undefined): EventFormat {
   if (preset === "xes") return "xes";
   const ext = path.extname(innerName).toLowerCase();
   if (ext === ".xes") return "xes";
@@ -39,7 +40,7 @@ export type ReadOptions = {
   source: string;
   mapping: ColumnMapping;
   problems: RowProblems;
-  preset?: Preset;
+  preset?: ImportPreset;
 };
 
 /** Streams the events of one file in batches, whatever its format and compression. */

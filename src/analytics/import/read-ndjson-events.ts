@@ -2,6 +2,7 @@ import type { EventRecord } from "../event.js";
 import { nameProblem, validName } from "./check-name.js";
 import type { ColumnMapping } from "./column-mapping.js";
 import { EventBatches } from "./event-batches.js";
+import { numberedLines } from "./numbered-lines.js";
 import { parseTime, TIME_FORMATS_HINT } from "./parse-time.js";
 import type { RowProblems } from "./row-problems.js";
 
@@ -17,18 +18,10 @@ export async function* readNdjsonEvents(
   options: NdjsonOptions,
 ): AsyncGenerator<EventRecord[]> {
   const batches = new EventBatches();
-  let pending = "";
-  let line = 0;
-  for await (const chunk of text) {
-    const lines = (pending + chunk).split("\n");
-    pending = lines.pop() ?? "";
-    for (const content of lines) {
-      line += 1;
-      addLine(content, line, options, batches);
-    }
+  for await (const lines of numberedLines(text)) {
+    for (const { line, content } of lines) addLine(content, line, options, batches);
     if (batches.full) yield batches.take();
   }
-  if (pending !== "") addLine(pending, line + 1, options, batches);
   options.problems.finish();
   if (batches.size > 0) yield batches.take();
 }

@@ -24,8 +24,8 @@ export type ParquetOptions = {
 const PROPERTIES_COLUMN = "properties";
 const SOURCE_COLUMN = "source";
 
-type Column = { name: string; type: string };
-type Layout = {
+export type Column = { name: string; type: string };
+export type Layout = {
   columns: Column[];
   person: Column;
   time: Column;
@@ -73,10 +73,11 @@ export async function* readParquetEvents(
   }
 }
 
-async function readLayout(
+/** The file's columns and which of them hold the person, time, event and the optional parts. */
+export async function readLayout(
   connection: DuckDBConnection,
   file: string,
-  options: ParquetOptions,
+  options: Pick<ParquetOptions, "file" | "mapping">,
 ): Promise<Layout> {
   let columns: Column[];
   try {
@@ -153,7 +154,7 @@ function selectSql(layout: Layout): string {
 }
 
 /** Timestamps and dates become epoch ms in SQL; numbers and text go through parseTime as in CSV. */
-function timeSql(column: Column): string {
+export function timeSql(column: Column): string {
   if (/^(TIMESTAMP|DATE)/.test(column.type)) return `epoch_ms(CAST(${quote(column)} AS TIMESTAMP))`;
   if (/INT|DOUBLE|FLOAT|DECIMAL/.test(column.type)) return `CAST(${quote(column)} AS DOUBLE)`;
   return `CAST(${quote(column)} AS VARCHAR)`;
@@ -219,7 +220,7 @@ function withoutNulls(object: Record<string, unknown>): Record<string, unknown> 
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== null));
 }
 
-function quote(column: Column): string {
+export function quote(column: Column): string {
   return `"${column.name.replaceAll('"', '""')}"`;
 }
 

@@ -12,9 +12,10 @@ import { orderKey } from "../event-order.js";
 import { periodStart } from "../funnel-period.js";
 import { type FunnelTally, resultFromTally, type UnitGroup } from "../funnel-result.js";
 import { summarizeDurations } from "../funnel-time-to-convert.js";
-import { matchesAlternatives, meetsConditions } from "../match-event.js";
+import { matchesAlternatives } from "../match-event.js";
 import { inEntryRange, type UnitEvent } from "../unit-event.js";
 import { validQuery } from "../valid-query.js";
+import { inSegment } from "./in-segment.js";
 import { propertyText } from "./property-text.js";
 
 /** A unit's event with the text of the breakdown property (null: missing, or no breakdown). */
@@ -40,7 +41,7 @@ export function getFunnel(events: EventRecord[], input: FunnelQueryInput): Funne
   const query = validQuery(funnelQuerySchema, input);
   const groups = new Map<string, UnitGroup>();
   const durations: number[][] = query.steps.slice(1).map(() => []);
-  for (const unit of splitUnits(inSegment(events, query), query)) {
+  for (const unit of splitUnits(inSegment(events, query.segment), query)) {
     const result = query.order === "any" ? anyOrderResult(unit, query) : orderedResult(unit, query);
     if (result.level === 0) continue;
     addToGroup(groups, result, query);
@@ -54,13 +55,6 @@ export function getFunnel(events: EventRecord[], input: FunnelQueryInput): Funne
     durations: durations.flatMap((list, i) => summarizeDurations(i + 1, list) ?? []),
   };
   return resultFromTally(query, tally);
-}
-
-/** The events of people who did at least one event (any time) meeting every segment condition. */
-function inSegment(events: EventRecord[], query: FunnelQuery): EventRecord[] {
-  if (query.segment.length === 0) return events;
-  const people = new Set(events.filter((e) => meetsConditions(e, query.segment)).map((e) => e.person));
-  return events.filter((e) => people.has(e.person));
 }
 
 function addToGroup(groups: Map<string, UnitGroup>, result: UnitResult, query: FunnelQuery): void {

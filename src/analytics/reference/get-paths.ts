@@ -8,9 +8,10 @@ import {
 } from "../../domain/analytics/paths-query.js";
 import type { EventRecord } from "../event.js";
 import { orderKey } from "../event-order.js";
-import { matchesEvent } from "../match-event.js";
+import { matchesAlternatives } from "../match-event.js";
 import { buildPathsResult } from "../paths-result.js";
 import { validQuery } from "../valid-query.js";
+import { inSegment } from "./in-segment.js";
 
 type PlacedEvent = { time: number; key: string; event: string; stage: number | null; index: number };
 
@@ -21,8 +22,8 @@ type PlacedEvent = { time: number; key: string; event: string; stage: number | n
 export function getPaths(events: EventRecord[], input: PathsQueryInput): PathsResult {
   const query = validQuery(pathsQuerySchema, input);
   const byPerson = new Map<string, PlacedEvent[]>();
-  events.forEach((record, index) => {
-    const stages = query.stages.flatMap((stage, i) => (matchesEvent(record, stage) ? [i + 1] : []));
+  inSegment(events, query.segment).forEach((record, index) => {
+    const stages = query.stages.flatMap((stage, i) => (matchesAlternatives(record, stage) ? [i + 1] : []));
     const list = byPerson.get(record.person) ?? [];
     list.push({
       time: record.time,

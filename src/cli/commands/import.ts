@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { type ColumnMapping, parseMapping } from "../../analytics/import/column-mapping.js";
 import { PRESETS, type Preset } from "../../analytics/import/read-event-file.js";
+import { loadConfig } from "../../server/config.js";
 import { withFreshIds } from "../../server/fresh-ids.js";
 import { seedDemoWorkspace } from "../../store/seed-demo.js";
 import type { Store, WorkspaceSummary } from "../../store/store.js";
@@ -8,7 +9,7 @@ import { checkPreset, PRESET_HELP } from "../check-preset.js";
 import type { CliIo } from "../cli-io.js";
 import { importFileKind } from "../import-file-kind.js";
 import { readMapFile } from "../read-map-source.js";
-import { openConfiguredStore, readStoreConfig } from "../store-config.js";
+import { openConfiguredStore } from "../store-config.js";
 import { UsageError } from "../usage-error.js";
 
 type ImportFlags = {
@@ -81,7 +82,8 @@ async function importEventFile(
   // Loaded on demand: DuckDB's native module would slow every other command's start.
   const { WorkspaceEventStores } = await import("../../analytics/workspace-event-stores.js");
   const { importEvents } = await import("../import-events.js");
-  const eventStores = new WorkspaceEventStores(readStoreConfig().dataDir);
+  const { dataDir, clickhouseUrl } = loadConfig(process.env);
+  const eventStores = new WorkspaceEventStores(dataDir, { clickhouseUrl });
   try {
     await eventStores.use(workspace.id, (events) =>
       importEvents(

@@ -13,7 +13,9 @@ export const MAX_STEPS = 32;
 export const MAX_EXCLUSIONS = 32;
 export const MAX_ALTERNATIVES = 50;
 export const BREAKDOWN_ATTRIBUTIONS = ["first", "last", "step"] as const;
+export type BreakdownAttribution = (typeof BREAKDOWN_ATTRIBUTIONS)[number];
 export const FUNNEL_INTERVALS = ["day", "week"] as const;
+export type FunnelInterval = (typeof FUNNEL_INTERVALS)[number];
 export const DEFAULT_BREAKDOWN_LIMIT = 10;
 /** The group that gathers every breakdown value beyond `limit`. */
 export const OTHER_GROUP = "(other)";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { eventMatcherSchema } from "./event-matcher.js";
-import { FUNNEL_UNITS, MAX_STEPS } from "./funnel-query.js";
+import { FUNNEL_UNITS, funnelQuerySchema, funnelStepSchema, MAX_STEPS } from "./funnel-query.js";
 
 export const DEFAULT_TOP = 10;
 export const MAX_TOP = 1000;
@@ -11,8 +11,12 @@ export const DEFAULT_MAX_DEPTH = 6;
 export const MIN_MAX_DEPTH = 2;
 export const MAX_MAX_DEPTH = 20;
 
-/** A stage of the paths view: like a funnel step, an event matcher with a name. */
+/**
+ * A stage of the paths view: like a funnel step, an event matcher with a name and alternatives
+ * (`or`, a map stage reached by any of several events), validated exactly as the funnel's.
+ */
 export const pathStageSchema = eventMatcherSchema.extend({
+  or: funnelStepSchema.shape.or,
   name: z.string().min(1, "must not be empty").max(200),
 });
 export type PathStage = z.infer<typeof pathStageSchema>;
@@ -25,6 +29,8 @@ export const pathsQuerySchema = z.object({
   unit: z.enum(PATH_UNITS).default("person"),
   /** Layers of `graph`: positions 0 … maxDepth − 1 of each path; later positions are left out. */
   maxDepth: z.number().int().min(MIN_MAX_DEPTH).max(MAX_MAX_DEPTH).default(DEFAULT_MAX_DEPTH),
+  /** Only units of people with at least one event (any time, any name) meeting every condition, as for funnels. */
+  segment: funnelQuerySchema.shape.segment,
 });
 export type PathsQuery = z.infer<typeof pathsQuerySchema>;
 export type PathsQueryInput = z.input<typeof pathsQuerySchema>;

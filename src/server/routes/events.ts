@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { eventSummarySchema, propertyExamplesSchema } from "../../domain/analytics/event-summary.js";
 import { idSchema } from "../../domain/journey-map.js";
 import { errorResponses } from "../api-error.js";
 import type { App } from "../app-env.js";
@@ -9,29 +10,12 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
 });
 
-const summarySchema = z.object({
-  events: z.number().int(),
-  people: z.number().int(),
-  firstTime: z.number().int().nullable().meta({ description: "epoch ms UTC of the earliest event" }),
-  lastTime: z.number().int().nullable(),
-  sources: z.array(
-    z.object({
-      source: z.string(),
-      events: z.number().int(),
-      people: z.number().int(),
-      firstTime: z.number().int(),
-      lastTime: z.number().int(),
-    }),
-  ),
-  eventNames: z.array(z.object({ event: z.string(), people: z.number().int(), events: z.number().int() })),
-});
-
 const summaryRoute = createRoute({
   method: "get",
   path: "/api/workspaces/{wid}/events/summary",
   summary: "What the workspace's events hold: totals, per source (import or feed) and per event name",
   request: { params: z.object({ wid: idSchema }) },
-  responses: { 200: json(summarySchema, "the summary"), 404: errorResponses[404] },
+  responses: { 200: json(eventSummarySchema, "the summary"), 404: errorResponses[404] },
 });
 
 const propertiesRoute = createRoute({
@@ -43,10 +27,7 @@ const propertiesRoute = createRoute({
     query: z.object({ event: z.string().min(1).max(512) }),
   },
   responses: {
-    200: json(
-      z.object({ properties: z.array(z.object({ name: z.string(), examples: z.array(z.string()) })) }),
-      "properties, most common first",
-    ),
+    200: json(z.object({ properties: z.array(propertyExamplesSchema) }), "properties, most common first"),
     400: errorResponses[400],
     404: errorResponses[404],
   },

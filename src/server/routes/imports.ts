@@ -1,8 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { eventRecordSchema } from "../../analytics/event.js";
 import { type ColumnMapping, parseMapping } from "../../analytics/import/column-mapping.js";
 import { previewEventFile } from "../../analytics/import/preview-event-file.js";
-import { PRESETS } from "../../analytics/import/read-event-file.js";
+import { IMPORT_PRESETS } from "../../domain/analytics/event-import.js";
+import { importJobSchema } from "../../domain/analytics/import-job.js";
+import { importPreviewSchema } from "../../domain/analytics/import-preview.js";
 import { TropaError, ValidationError } from "../../domain/errors.js";
 import { idSchema } from "../../domain/journey-map.js";
 import { errorResponses } from "../api-error.js";
@@ -22,26 +23,9 @@ export function isEventUpload(method: string, path: string): boolean {
   return method === "POST" && UPLOAD_PATH.test(path);
 }
 
-const problemSchema = z.object({ location: z.string(), reason: z.string() });
-
-const importJobSchema = z.object({
-  id: z.string(),
-  filename: z.string(),
-  state: z.enum(["running", "done", "failed"]),
-  bytesRead: z.number().int(),
-  totalBytes: z.number().int(),
-  events: z.number().int(),
-  inserted: z.number().int(),
-  duplicates: z.number().int(),
-  rejected: z.number().int(),
-  errors: z.array(problemSchema),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
-
 const fileQuery = z.object({
   filename: z.string().min(1).max(255),
-  preset: z.enum(PRESETS).optional(),
+  preset: z.enum(IMPORT_PRESETS).optional(),
   map: z
     .string()
     .max(2000)
@@ -57,17 +41,7 @@ const previewRoute = createRoute({
     "Reads the first rows with the import's readers: raw columns and rows, the person/time/event columns (given in `map`, else the defaults, else guessed from usual names), the first events and the problems of the first rows. Stores nothing.",
   request: { params: z.object({ wid: idSchema }), query: fileQuery },
   responses: {
-    200: json(
-      z.object({
-        format: z.string(),
-        columns: z.array(z.string()),
-        rows: z.array(z.array(z.string())),
-        mapping: z.object({ person: z.string(), time: z.string(), event: z.string() }).nullable(),
-        events: z.array(eventRecordSchema),
-        problems: z.array(problemSchema),
-      }),
-      "the preview",
-    ),
+    200: json(importPreviewSchema, "the preview"),
     400: errorResponses[400],
     404: errorResponses[404],
     413: errorResponses[413],

@@ -157,6 +157,53 @@ describe.each(testBackends())("map funnel, paths and compare over HTTP on $name"
     expect(backwards.status).toBe(400);
     expect(backwards.json.error.field).toBe("periodA.to");
   });
+
+  it("counts paths and comparisons for a persona, a stage reached by any of its events", async () => {
+    const [visit, signup] = map.stages;
+    if (!visit || !signup) throw new Error("the template has too few stages");
+    await saveMap({
+      ...map,
+      stages: map.stages.map((stage) => {
+        if (stage.id === visit.id) return { ...stage, matchers: [{ event: "visit", where: [] }] };
+        if (stage.id === signup.id) {
+          const matchers = [
+            { event: "signup", where: [] },
+            { event: "pay", where: [] },
+          ];
+          return { ...stage, matchers };
+        }
+        return { ...stage, matchers: [] };
+      }),
+    });
+    const persona = await server.call("POST", `/api/workspaces/${server.workspaceId}/personas`, {
+      schemaVersion: 1,
+      name: "Ads only",
+      segmentRule: [{ property: "channel", op: "equals", value: "ads" }],
+    });
+    expect(persona.status).toBe(201);
+
+    const everyone = await server.call("POST", `/api/maps/${map.id}/paths`, {});
+    expect(everyone.json.stageIds).toEqual([visit.id, signup.id]);
+    // 60 signed up; 12 more (odd multiples of 5 not of 4) paid without signing up.
+    expect(everyone.json.result.stages.map((s: Json) => s.people)).toEqual([120, 72]);
+    // Every third person came from ads: 20 of them signed up, 4 (odd multiples of 15) only paid.
+    const ads = await server.call("POST", `/api/maps/${map.id}/paths`, { personaId: persona.json.id });
+    expect(ads.json.result.people).toBe(40);
+    expect(ads.json.result.stages.map((s: Json) => s.people)).toEqual([40, 24]);
+    expect(ads.json.result.topPaths.map((p: Json) => [p.stages, p.people])).toEqual([
+      [[1, 2], 24],
+      [[1], 16],
+    ]);
+
+    const compared = await server.call("POST", `/api/maps/${map.id}/compare`, {
+      personaId: persona.json.id,
+      periodA: { from: Date.UTC(2024, 5, 1), to: Date.UTC(2024, 5, 16) },
+      periodB: { from: Date.UTC(2024, 5, 16), to: Date.UTC(2024, 6, 1) },
+    });
+    const [transition] = compared.json.result.transitions;
+    expect(transition.a.reached + transition.b.reached).toBe(40);
+    expect(transition.a.converted + transition.b.converted).toBe(24);
+  });
 });
 
 /** `tropa funnel --events` on the same file, as a user would run it. */

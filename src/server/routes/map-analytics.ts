@@ -1,12 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { comparePeriods } from "../../analytics/compare-periods.js";
-import { periodComparisonSchema, periodSchema } from "../../domain/analytics/compare-query.js";
+import { funnelQuerySchema } from "../../domain/analytics/funnel-query.js";
 import {
-  FUNNEL_INTERVALS,
-  funnelBreakdownSchema,
-  funnelResultSchema,
-} from "../../domain/analytics/funnel-query.js";
-import { MAX_TOP, PATH_UNITS, pathsResultSchema } from "../../domain/analytics/paths-query.js";
+  mapCompareAnswerSchema,
+  mapCompareRequestSchema,
+  mapFunnelAnswerSchema,
+  mapFunnelRequestSchema,
+  mapPathsAnswerSchema,
+  mapPathsRequestSchema,
+} from "../../domain/analytics/map-analytics.js";
 import { NotFoundError } from "../../domain/errors.js";
 import { idSchema } from "../../domain/journey-map.js";
 import type { Persona } from "../../domain/persona.js";
@@ -23,20 +25,6 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 });
 
 const mapParams = z.object({ id: idSchema });
-const personaId = idSchema
-  .optional()
-  .meta({ description: "count only people in this persona's segment (its segmentRule)" });
-const stageIds = z
-  .array(z.string())
-  .meta({ description: "the bound stages, in order: step i is stageIds[i]" });
-
-const funnelBody = z.object({
-  personaId,
-  from: z.number().int().optional().meta({ description: "entry range start, epoch ms UTC, inclusive" }),
-  to: z.number().int().optional().meta({ description: "entry range end, epoch ms UTC, exclusive" }),
-  breakdown: funnelBreakdownSchema.optional(),
-  interval: z.enum(FUNNEL_INTERVALS).optional(),
-});
 
 const funnelRoute = createRoute({
   method: "post",
@@ -46,21 +34,10 @@ const funnelRoute = createRoute({
     "Uses the map's funnel settings and the people row's targets; 400 with field `stages` when no stage is bound.",
   request: {
     params: mapParams,
-    body: { required: false, content: { "application/json": { schema: funnelBody } } },
+    body: { required: false, content: { "application/json": { schema: mapFunnelRequestSchema } } },
   },
   responses: {
-    200: json(
-      z.object({
-        stageIds,
-        query: z.record(z.string(), z.unknown()).meta({ description: "the funnel query that ran" }),
-        result: funnelResultSchema,
-        sources: z
-          .array(z.string())
-          .meta({ description: "the event sources (imports, capture) in the data" }),
-        range: z.object({ from: z.number().int().nullable(), to: z.number().int().nullable() }),
-      }),
-      "the funnel",
-    ),
+    200: json(mapFunnelAnswerSchema, "the funnel"),
     400: errorResponses[400],
     404: errorResponses[404],
   },
@@ -76,17 +53,13 @@ const pathsRoute = createRoute({
       required: false,
       content: {
         "application/json": {
-          schema: z.object({
-            personaId,
-            top: z.number().int().min(1).max(MAX_TOP).optional(),
-            unit: z.enum(PATH_UNITS).optional(),
-          }),
+          schema: mapPathsRequestSchema,
         },
       },
     },
   },
   responses: {
-    200: json(z.object({ stageIds, result: pathsResultSchema }), "the paths"),
+    200: json(mapPathsAnswerSchema, "the paths"),
     400: errorResponses[400],
     404: errorResponses[404],
   },
@@ -102,13 +75,13 @@ const compareRoute = createRoute({
       required: true,
       content: {
         "application/json": {
-          schema: z.object({ personaId, periodA: periodSchema, periodB: periodSchema }),
+          schema: mapCompareRequestSchema,
         },
       },
     },
   },
   responses: {
-    200: json(z.object({ stageIds, result: periodComparisonSchema }), "the comparison"),
+    200: json(mapCompareAnswerSchema, "the comparison"),
     400: errorResponses[400],
     404: errorResponses[404],
   },
@@ -131,7 +104,7 @@ export function registerMapAnalyticsRoutes(app: App): void {
     const { stageIds, query } = funnelQueryOfMap(map, { ...body, persona });
     const answer = await c.var.eventStores.use(workspaceId, async (events) => ({
       result: await events.engine().getFunnel(query),
-      sources: (await events.summary()).sources.map((source) => source.source),
+      sources: await events.sourcesOf(funnelQuerySchema.parse(query).steps),
     }));
     const range = { from: body.from ?? null, to: body.to ?? null };
     return c.json({ stageIds, query, ...answer, range }, 200);

@@ -1,15 +1,15 @@
+import type { EventSummary, PropertyExamples } from "../../domain/analytics/event-summary.js";
+import type { ImportJob } from "../../domain/analytics/import-job.js";
+import type { ImportPreview } from "../../domain/analytics/import-preview.js";
 import type {
-  EventSummary,
-  ImportJob,
-  ImportOptions,
-  ImportPreview,
   MapCompareAnswer,
+  MapCompareRequest,
   MapFunnelAnswer,
   MapFunnelRequest,
   MapPathsAnswer,
-  Period,
-  PropertyInfo,
-} from "./analytics-types.js";
+  MapPathsRequest,
+} from "../../domain/analytics/map-analytics.js";
+import type { ImportOptions } from "./analytics-types.js";
 import { toApiError } from "./api-error.js";
 
 const enc = encodeURIComponent;
@@ -48,7 +48,7 @@ export const analyticsApi = {
   summary: (workspaceId: string) =>
     getJson<EventSummary>(`/api/workspaces/${enc(workspaceId)}/events/summary`),
   properties: (workspaceId: string, event?: string) =>
-    getJson<{ properties: PropertyInfo[] }>(
+    getJson<{ properties: PropertyExamples[] }>(
       `/api/workspaces/${enc(workspaceId)}/events/properties${event ? `?event=${enc(event)}` : ""}`,
     ),
   previewImport: (workspaceId: string, filename: string, bytes: Blob, options: ImportOptions) =>
@@ -67,8 +67,12 @@ export const analyticsApi = {
     getJson<ImportJob>(`/api/workspaces/${enc(workspaceId)}/imports/${enc(importId)}`),
   funnel: (mapId: string, request: MapFunnelRequest) =>
     postJson<MapFunnelAnswer>(`/api/maps/${enc(mapId)}/funnel`, request),
-  paths: (mapId: string, request: { personaId?: string; top?: number; unit?: "person" | "session" }) =>
+  paths: (mapId: string, request: MapPathsRequest) =>
     postJson<MapPathsAnswer>(`/api/maps/${enc(mapId)}/paths`, request),
-  compare: (mapId: string, request: { personaId?: string; periodA: Period; periodB: Period }) =>
+  writeKey: (workspaceId: string) =>
+    getJson<{ writeKey: string }>(`/api/workspaces/${enc(workspaceId)}/write-key`),
+  rotateWriteKey: (workspaceId: string) =>
+    postJson<{ writeKey: string }>(`/api/workspaces/${enc(workspaceId)}/write-key/rotate`, {}),
+  compare: (mapId: string, request: MapCompareRequest) =>
     postJson<MapCompareAnswer>(`/api/maps/${enc(mapId)}/compare`, request),
 };

@@ -1,13 +1,12 @@
 import { useId, useState } from "react";
+import { BREAKDOWN_ATTRIBUTIONS, type BreakdownAttribution } from "../../domain/analytics/funnel-query.js";
+import type { MapFunnelAnswer, MapFunnelRequest } from "../../domain/analytics/map-analytics.js";
 import { analyticsApi } from "../api/analytics-client.js";
-import type { Attribution, MapFunnelAnswer, MapFunnelRequest } from "../api/analytics-types.js";
 import { numberFormat } from "../i18n/number-format.js";
 import { useUiText } from "../i18n/ui-text.js";
 import { RunError } from "./RunError.js";
 import { useProperties } from "./use-properties.js";
 import { useRun } from "./use-run.js";
-
-const ATTRIBUTIONS: Attribution[] = ["first", "last", "step"];
 
 interface Props {
   mapId: string;
@@ -23,7 +22,7 @@ export function Breakdown({ mapId, workspaceId, request, fromStep, names }: Prop
   const number = numberFormat(lang);
   const listId = useId();
   const [property, setProperty] = useState("");
-  const [attribution, setAttribution] = useState<Attribution>("first");
+  const [attribution, setAttribution] = useState<BreakdownAttribution>("first");
   const properties = useProperties(workspaceId);
   const breakdown = useRun<MapFunnelAnswer>();
 
@@ -62,8 +61,11 @@ export function Breakdown({ mapId, workspaceId, request, fromStep, names }: Prop
         </label>
         <label className="field">
           <span>{t("data.drill.attribution")}</span>
-          <select value={attribution} onChange={(event) => setAttribution(event.target.value as Attribution)}>
-            {ATTRIBUTIONS.map((option) => (
+          <select
+            value={attribution}
+            onChange={(event) => setAttribution(event.target.value as BreakdownAttribution)}
+          >
+            {BREAKDOWN_ATTRIBUTIONS.map((option) => (
               <option key={option} value={option}>
                 {t(`data.drill.attributions.${option}`, { stage: names[0] })}
               </option>

@@ -1,7 +1,8 @@
 import { Play } from "lucide-react";
 import { useState } from "react";
+import type { PeriodSample } from "../../domain/analytics/compare-query.js";
+import type { MapCompareAnswer } from "../../domain/analytics/map-analytics.js";
 import { analyticsApi } from "../api/analytics-client.js";
-import type { MapCompareAnswer, PeriodSample } from "../api/analytics-types.js";
 import { numberFormat } from "../i18n/number-format.js";
 import { useUiText } from "../i18n/ui-text.js";
 import { DateRangeFields } from "./DateRangeFields.js";

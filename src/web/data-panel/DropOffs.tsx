@@ -1,4 +1,4 @@
-import type { MapPathsAnswer } from "../api/analytics-types.js";
+import type { MapPathsAnswer } from "../../domain/analytics/map-analytics.js";
 import { numberFormat } from "../i18n/number-format.js";
 import { useUiText } from "../i18n/ui-text.js";
 import { RunError } from "./RunError.js";

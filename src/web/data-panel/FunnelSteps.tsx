@@ -1,5 +1,5 @@
 import { TriangleAlert } from "lucide-react";
-import type { MapFunnelAnswer } from "../api/analytics-types.js";
+import type { MapFunnelAnswer } from "../../domain/analytics/map-analytics.js";
 import { numberFormat } from "../i18n/number-format.js";
 import { useUiText } from "../i18n/ui-text.js";
 import { rangeLabel } from "./date-range.js";

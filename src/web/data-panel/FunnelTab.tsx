@@ -1,8 +1,9 @@
 import { Play } from "lucide-react";
 import { useState } from "react";
+import type { FunnelInterval } from "../../domain/analytics/funnel-query.js";
+import type { MapFunnelAnswer } from "../../domain/analytics/map-analytics.js";
 import { setPeopleFromData } from "../../domain/map-operations.js";
 import { analyticsApi } from "../api/analytics-client.js";
-import type { Interval, MapFunnelAnswer } from "../api/analytics-types.js";
 import { useUiText } from "../i18n/ui-text.js";
 import { DateRangeFields } from "./DateRangeFields.js";
 import type { DataPanelProps } from "./data-panel-props.js";
@@ -20,7 +21,7 @@ export function FunnelTab({ map, workspaceId, personas, readOnly, apply, saveNow
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [personaId, setPersonaId] = useState("");
-  const [period, setPeriod] = useState<Interval>("week");
+  const [period, setPeriod] = useState<FunnelInterval>("week");
   const [filled, setFilled] = useState(false);
   const funnel = useRun<MapFunnelAnswer>();
   const request = { ...(personaId && { personaId }), ...dayRange(from, to) };
@@ -63,7 +64,7 @@ export function FunnelTab({ map, workspaceId, personas, readOnly, apply, saveNow
         <PersonaSelect map={map} personas={personas} value={personaId} onChange={setPersonaId} />
         <label className="field">
           <span>{t("data.funnel.interval")}</span>
-          <select value={period} onChange={(event) => setPeriod(event.target.value as Interval)}>
+          <select value={period} onChange={(event) => setPeriod(event.target.value as FunnelInterval)}>
             <option value="day">{t("data.funnel.byDay")}</option>
             <option value="week">{t("data.funnel.byWeek")}</option>
           </select>

@@ -1,12 +1,12 @@
 import { useEffect, useId, useState } from "react";
-import { analyticsApi } from "../api/analytics-client.js";
 import {
-  type ColumnMapping,
   IMPORT_PRESETS,
-  type ImportJob,
+  type ImportColumns,
   type ImportPreset,
-  type ImportPreview,
-} from "../api/analytics-types.js";
+} from "../../domain/analytics/event-import.js";
+import type { ImportJob } from "../../domain/analytics/import-job.js";
+import type { ImportPreview } from "../../domain/analytics/import-preview.js";
+import { analyticsApi } from "../api/analytics-client.js";
 import { useUiText } from "../i18n/ui-text.js";
 import { ImportPreviewTable } from "./ImportPreviewTable.js";
 import { ImportProgress } from "./ImportProgress.js";
@@ -29,7 +29,7 @@ export function ImportForm({ workspaceId, onImported, onClose }: Props) {
   const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [preset, setPreset] = useState<ImportPreset | "">("");
-  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const [mapping, setMapping] = useState<ImportColumns | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);

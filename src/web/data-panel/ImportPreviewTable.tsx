@@ -1,4 +1,4 @@
-import type { ImportPreview } from "../api/analytics-types.js";
+import type { ImportPreview } from "../../domain/analytics/import-preview.js";
 import { useUiText } from "../i18n/ui-text.js";
 
 /** The file's first rows as read, then the events they become under the current mapping. */

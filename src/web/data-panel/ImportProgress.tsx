@@ -1,4 +1,4 @@
-import type { ImportJob } from "../api/analytics-types.js";
+import type { ImportJob } from "../../domain/analytics/import-job.js";
 import { numberFormat } from "../i18n/number-format.js";
 import { useUiText } from "../i18n/ui-text.js";
 import { ProblemList } from "./ProblemList.js";

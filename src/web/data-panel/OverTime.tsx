@@ -1,6 +1,5 @@
 import { useMemo } from "react";
-import type { FunnelStepResult } from "../../domain/analytics/funnel-query.js";
-import type { FunnelOverTime } from "../api/analytics-types.js";
+import type { FunnelStepResult, OverTime as Periods } from "../../domain/analytics/funnel-query.js";
 import { numberFormat } from "../i18n/number-format.js";
 import { useUiText } from "../i18n/ui-text.js";
 import { Chart } from "./Chart.js";
@@ -8,7 +7,7 @@ import type { ChartOption } from "./chart-option.js";
 import { dayOf } from "./date-range.js";
 
 /** Conversion from the first to the last step by entry day or week, as a line and as a table. */
-export function OverTime({ overTime, steps }: { overTime: FunnelOverTime; steps: FunnelStepResult[] }) {
+export function OverTime({ overTime, steps }: { overTime: Periods; steps: FunnelStepResult[] }) {
   const { t, lang } = useUiText();
   const number = numberFormat(lang);
   const labels = useMemo(() => overTime.periods.map((period) => dayOf(period.start)), [overTime]);

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import type { PathsResult } from "../api/analytics-types.js";
+import type { PathsResult } from "../../domain/analytics/paths-query.js";
 import { useUiText } from "../i18n/ui-text.js";
 import { Chart } from "./Chart.js";
 import type { ChartOption } from "./chart-option.js";

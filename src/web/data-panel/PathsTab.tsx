@@ -1,7 +1,7 @@
 import { Play } from "lucide-react";
 import { useState } from "react";
+import type { MapPathsAnswer } from "../../domain/analytics/map-analytics.js";
 import { analyticsApi } from "../api/analytics-client.js";
-import type { MapPathsAnswer } from "../api/analytics-types.js";
 import { numberFormat } from "../i18n/number-format.js";
 import { useUiText } from "../i18n/ui-text.js";
 import type { DataPanelProps } from "./data-panel-props.js";

@@ -1,4 +1,4 @@
-import type { ImportProblem } from "../api/analytics-types.js";
+import type { ImportProblem } from "../../domain/analytics/event-import.js";
 
 /** Bad rows as `file:line:column: reason`, so the user can find each one in the file. */
 export function ProblemList({ title, problems }: { title: string; problems: ImportProblem[] }) {

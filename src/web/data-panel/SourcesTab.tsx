@@ -1,9 +1,10 @@
 import { Upload } from "lucide-react";
 import { useCallback, useEffect, useId, useState } from "react";
+import type { ImportJob } from "../../domain/analytics/import-job.js";
 import { analyticsApi } from "../api/analytics-client.js";
-import type { ImportJob } from "../api/analytics-types.js";
 import { numberFormat } from "../i18n/number-format.js";
 import { useUiText } from "../i18n/ui-text.js";
+import { CaptureKey } from "./CaptureKey.js";
 import { rangeLabel } from "./date-range.js";
 import { ImportForm } from "./ImportForm.js";
 import { messageOf } from "./message-of.js";
@@ -89,11 +90,7 @@ export function SourcesTab({ workspaceId, summary }: Props) {
                   <th scope="row">{source.source || t("data.sources.unnamed")}</th>
                   <td className="num">{number.format(source.events)}</td>
                   <td className="num">{number.format(source.people)}</td>
-                  <td>
-                    {source.firstTime === null
-                      ? "—"
-                      : rangeLabel(source.firstTime, (source.lastTime ?? source.firstTime) + 1, "…")}
-                  </td>
+                  <td>{rangeLabel(source.firstTime, source.lastTime + 1, "…")}</td>
                 </tr>
               ))}
             </tbody>
@@ -104,6 +101,8 @@ export function SourcesTab({ workspaceId, summary }: Props) {
       {importing && (
         <ImportForm workspaceId={workspaceId} onImported={onImported} onClose={() => setImporting(false)} />
       )}
+
+      <CaptureKey workspaceId={workspaceId} />
 
       {imports.length > 0 && (
         <section className="data-section" aria-label={t("data.imports.title")}>

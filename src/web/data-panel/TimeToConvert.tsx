@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import type { TimeToConvert as Timing } from "../api/analytics-types.js";
+import type { TimeToConvert as Timing } from "../../domain/analytics/funnel-query.js";
 import { numberFormat } from "../i18n/number-format.js";
 import { useUiText } from "../i18n/ui-text.js";
 import { Chart } from "./Chart.js";

@@ -1,6 +1,10 @@
 import { useEffect, useId, useState } from "react";
+import type {
+  MapFunnelAnswer,
+  MapFunnelRequest,
+  MapPathsAnswer,
+} from "../../domain/analytics/map-analytics.js";
 import { analyticsApi } from "../api/analytics-client.js";
-import type { MapFunnelAnswer, MapFunnelRequest, MapPathsAnswer } from "../api/analytics-types.js";
 import { useUiText } from "../i18n/ui-text.js";
 import { Breakdown } from "./Breakdown.js";
 import { DropOffs } from "./DropOffs.js";
@@ -33,7 +37,7 @@ export function TransitionDrillDown({ mapId, workspaceId, answer, request }: Pro
   if (steps.length < 2) return null;
   const from = steps[fromStep - 1];
   const to = steps[fromStep];
-  const timing = answer.result.timeToConvert?.find((entry) => entry.fromStep === fromStep);
+  const timing = answer.result.timeToConvert.find((entry) => entry.fromStep === fromStep);
 
   return (
     <section className="data-section drill-down" aria-labelledby={`${selectId}-title`}>

@@ -1,4 +1,4 @@
-import type { PathsResult } from "../api/analytics-types.js";
+import type { PathsResult } from "../../domain/analytics/paths-query.js";
 import { numberFormat } from "../i18n/number-format.js";
 import { useUiText } from "../i18n/ui-text.js";
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
+import type { EventSummary } from "../../domain/analytics/event-summary.js";
 import { analyticsApi } from "../api/analytics-client.js";
-import type { EventSummary } from "../api/analytics-types.js";
 import { messageOf } from "./message-of.js";
 
 export interface EventSummaryState {

@@ -1,16 +1,16 @@
 import { useCallback, useRef, useState } from "react";
+import type { PropertyExamples } from "../../domain/analytics/event-summary.js";
 import { analyticsApi } from "../api/analytics-client.js";
-import type { PropertyInfo } from "../api/analytics-types.js";
 
 /**
  * Property names seen on an event, for the condition autocomplete; fetched once per event name and
  * quietly empty when the server cannot tell (the field still takes any name).
  */
 export function useProperties(workspaceId: string): {
-  propertiesOf: (event: string) => PropertyInfo[];
+  propertiesOf: (event: string) => PropertyExamples[];
   load: (event: string) => void;
 } {
-  const cache = useRef(new Map<string, PropertyInfo[]>());
+  const cache = useRef(new Map<string, PropertyExamples[]>());
   const [, setVersion] = useState(0);
 
   const load = useCallback(

@@ -20,6 +20,16 @@ export const enData = {
     range: "Dates",
     unnamed: "(no name)",
   },
+  capture: {
+    title: "Send events from your site or backend",
+    explain:
+      "POST /api/capture takes Segment-compatible track, page and identify messages, authenticated by this workspace's write key.",
+    show: "Show the write key",
+    key: "Write key:",
+    rotate: "Rotate",
+    rotateConfirm:
+      "Rotate the write key? Senders using the old key will be refused until they switch to the new one.",
+  },
   imports: {
     title: "Imports",
     counts: "{{inserted}} added · {{duplicates}} duplicates · {{rejected}} rejected",

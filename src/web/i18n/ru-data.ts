@@ -21,6 +21,16 @@ export const ruData = {
     range: "Даты",
     unnamed: "(без названия)",
   },
+  capture: {
+    title: "Отправка событий с сайта или бэкенда",
+    explain:
+      "POST /api/capture принимает сообщения в формате Segment (track, page, identify); доступ — по ключу записи этого пространства.",
+    show: "Показать ключ записи",
+    key: "Ключ записи:",
+    rotate: "Заменить",
+    rotateConfirm:
+      "Заменить ключ записи? Отправители со старым ключом получат отказ, пока не перейдут на новый.",
+  },
   imports: {
     title: "Загрузки",
     counts: "добавлено {{inserted}} · повторов {{duplicates}} · отклонено {{rejected}}",

@@ -1,6 +1,7 @@
 import type { EventRecord } from "../../event.js";
 import { EventBatches } from "../event-batches.js";
 import { mapRow, type RowMapperOptions } from "../map-table-rows.js";
+import { numberedLines } from "../numbered-lines.js";
 import type { RowMapper } from "./preset-event.js";
 import { Row } from "./row.js";
 
@@ -18,18 +19,10 @@ export async function* mapJsonLines(
   options: RowMapperOptions,
 ): AsyncGenerator<EventRecord[]> {
   const batches = new EventBatches();
-  let pending = "";
-  let line = 0;
-  for await (const chunk of text) {
-    const lines = (pending + chunk).split("\n");
-    pending = lines.pop() ?? "";
-    for (const content of lines) {
-      line += 1;
-      addLine(content, line, mapper, options, batches);
-    }
+  for await (const lines of numberedLines(text)) {
+    for (const { line, content } of lines) addLine(content, line, mapper, options, batches);
     if (batches.full) yield batches.take();
   }
-  if (pending !== "") addLine(pending, line + 1, mapper, options, batches);
   options.problems.finish();
   if (batches.size > 0) yield batches.take();
 }

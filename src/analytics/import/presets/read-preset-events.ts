@@ -1,3 +1,4 @@
+import { EVENT_PRESETS, type EventPreset } from "../../../domain/analytics/event-import.js";
 import { ImportError } from "../../../domain/errors.js";
 import type { EventRecord } from "../../event.js";
 import { decodeText } from "../decode-text.js";
@@ -16,18 +17,7 @@ import { readTabSeparatedRows, readTextRows } from "./read-text-rows.js";
 import { createRoistatMapper } from "./roistat.js";
 import { createSegmentMapper } from "./segment.js";
 
-/** The presets that read a known export through a mapper (XES has its own reader). */
-export const EVENT_PRESETS = [
-  "ga4",
-  "metrica",
-  "segment",
-  "amocrm",
-  "bitrix24",
-  "calltouch",
-  "comagic",
-  "roistat",
-] as const;
-export type EventPreset = (typeof EVENT_PRESETS)[number];
+export { EVENT_PRESETS, type EventPreset };
 
 type PresetDefinition = {
   /** What the export is called in messages. */

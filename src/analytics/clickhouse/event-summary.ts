@@ -1,0 +1,99 @@
+import type { EventSummary, PropertyExamples, StepMatcher } from "../event-store.js";
+import type { ClickHouseTransport } from "./clickhouse-transport.js";
+import { anyMatcherSql } from "./matcher-sql.js";
+import { SqlParams } from "./sql-params.js";
+
+/** Recent events sampled for property keys: enough to see every key in practice, cheap on any size. */
+const PROPERTY_SAMPLE = 2000;
+const EXAMPLES_PER_PROPERTY = 5;
+const MAX_PROPERTIES = 200;
+
+/** The sources holding events that match any of `matchers`: where a map's numbers come from. */
+export async function readMatchingSources(
+  transport: ClickHouseTransport,
+  table: string,
+  matchers: StepMatcher[],
+): Promise<string[]> {
+  if (matchers.length === 0) return [];
+  const params = new SqlParams();
+  const matching = matchers.map((matcher) => anyMatcherSql(matcher, params)).join(" OR ");
+  const found = await transport.query(
+    `SELECT DISTINCT toString(source) AS source FROM ${table} WHERE ${matching} ORDER BY source`,
+    params.values,
+  );
+  return found.map((row) => String(row.source));
+}
+
+/** What the `events` view `table` holds, with the figures and order of the DuckDB store's summary. */
+export async function readEventSummary(transport: ClickHouseTransport, table: string): Promise<EventSummary> {
+  const figures = `count() AS events, uniqExact(person) AS people,
+    toUnixTimestamp64Milli(min(time)) AS first_time, toUnixTimestamp64Milli(max(time)) AS last_time`;
+  const [totals] = await transport.query(`SELECT ${figures} FROM ${table}`);
+  const sources = await transport.query(
+    `SELECT toString(source) AS source, ${figures} FROM ${table} GROUP BY source ORDER BY source`,
+  );
+  const names = await transport.query(
+    `SELECT toString(event) AS event, uniqExact(person) AS people, count() AS events
+     FROM ${table} GROUP BY event ORDER BY people DESC, event`,
+  );
+  const events = Number(totals?.events ?? 0);
+  return {
+    events,
+    people: Number(totals?.people ?? 0),
+    // min() and max() of an empty table are 1970 in ClickHouse, not NULL.
+    firstTime: events === 0 ? null : Number(totals?.first_time),
+    lastTime: events === 0 ? null : Number(totals?.last_time),
+    sources: sources.map((row) => ({
+      source: String(row.source),
+      events: Number(row.events),
+      people: Number(row.people),
+      firstTime: Number(row.first_time),
+      lastTime: Number(row.last_time),
+    })),
+    eventNames: names.map((row) => ({
+      event: String(row.event),
+      people: Number(row.people),
+      events: Number(row.events),
+    })),
+  };
+}
+
+/**
+ * The top-level property keys of the latest events named `event`, each with a few distinct values
+ * as text (strings as they are, anything else as JSON), most common keys first.
+ */
+export async function readPropertyExamples(
+  transport: ClickHouseTransport,
+  table: string,
+  event: string,
+): Promise<PropertyExamples[]> {
+  const sample = await transport.query(
+    `SELECT properties FROM ${table} WHERE event = {event:String} ORDER BY time DESC LIMIT ${PROPERTY_SAMPLE}`,
+    { event },
+  );
+  const seen = new Map<string, { count: number; examples: Set<string> }>();
+  for (const row of sample) {
+    for (const [name, value] of Object.entries(parseObject(row.properties))) {
+      const entry = seen.get(name) ?? { count: 0, examples: new Set<string>() };
+      entry.count += 1;
+      if (entry.examples.size < EXAMPLES_PER_PROPERTY && value !== null) entry.examples.add(asText(value));
+      seen.set(name, entry);
+    }
+  }
+  return [...seen.entries()]
+    .sort(([a, x], [b, y]) => y.count - x.count || a.localeCompare(b))
+    .slice(0, MAX_PROPERTIES)
+    .map(([name, entry]) => ({ name, examples: [...entry.examples] }));
+}
+
+function parseObject(text: unknown): Record<string, unknown> {
+  if (typeof text !== "string") return {};
+  const value: unknown = JSON.parse(text);
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function asText(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
