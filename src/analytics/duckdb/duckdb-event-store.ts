@@ -110,20 +110,15 @@ export class DuckDbEventStore implements EventStore {
     batches: AsyncIterable<EventRecord[]> | Iterable<EventRecord[]>,
     options: { source: string },
   ): Promise<InsertResult> {
-    await this.connection.run("BEGIN TRANSACTION");
-    try {
-      await this.connection.run(CREATE_STAGING);
+    const result = await this.insertStaged(async () => {
       await this.connection.run(CREATE_STAGED_ROWS);
       const staged = await this.stage(batches, options.source);
       await this.connection.run(KEY_STAGED_ROWS);
       await this.connection.run("DROP TABLE staged_rows");
-      const result = await this.storeStaged(staged);
-      await this.connection.run("COMMIT");
-      return result;
-    } catch (error) {
-      await this.connection.run("ROLLBACK");
-      throw error;
-    }
+      return staged;
+    });
+    // Staging from batches never declines, so there is always a result.
+    return result as InsertResult;
   }
 
   async countEvents(): Promise<number> {
@@ -192,13 +187,23 @@ export class DuckDbEventStore implements EventStore {
     return this.importInBulk((connection) => stageParquetInBulk(connection, request));
   }
 
-  private async importInBulk(
+  private importInBulk(
     stageFile: (connection: DuckDBConnection) => Promise<number | undefined>,
   ): Promise<InsertResult | undefined> {
+    return this.insertStaged(() => stageFile(this.connection));
+  }
+  // ── end of the bulk-load hook
+
+  /**
+   * One transaction: `stage` fills `staging_events` and says how many rows it staged, then the new rows
+   * move into the store. Nothing is kept if anything throws, or if `stage` declines (undefined: a bulk path
+   * that cannot read the file identically, so the caller falls back to the JS reader).
+   */
+  private async insertStaged(stage: () => Promise<number | undefined>): Promise<InsertResult | undefined> {
     await this.connection.run("BEGIN TRANSACTION");
     try {
       await this.connection.run(CREATE_STAGING);
-      const staged = await stageFile(this.connection);
+      const staged = await stage();
       if (staged === undefined) {
         await this.connection.run("ROLLBACK");
         return undefined;
@@ -211,7 +216,6 @@ export class DuckDbEventStore implements EventStore {
       throw error;
     }
   }
-  // ── end of the bulk-load hook
 
   /** Moves the new rows of `staging_events` into the store (inside the caller's transaction). */
   private async storeStaged(staged: number): Promise<InsertResult> {

@@ -1,12 +1,8 @@
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import type { EventSummary, PropertyExamples, StepMatcher } from "../event-store.js";
+import { PROPERTY_SAMPLE, propertyExamplesOf } from "../property-examples.js";
 import { alternativesSql } from "./matcher-sql.js";
 import { SqlParams } from "./sql-params.js";
-
-/** Recent events sampled for property keys: enough to see every key in practice, cheap on any size. */
-const PROPERTY_SAMPLE = 2000;
-const EXAMPLES_PER_PROPERTY = 5;
-const MAX_PROPERTIES = 200;
 
 /** The sources holding events that match any of `matchers`: where a map's numbers come from. */
 export async function readMatchingSources(
@@ -75,19 +71,7 @@ export async function readPropertyExamples(
      ORDER BY time DESC LIMIT ${PROPERTY_SAMPLE}`,
     [event],
   );
-  const seen = new Map<string, { count: number; examples: Set<string> }>();
-  for (const row of sample) {
-    for (const [name, value] of Object.entries(parseObject(row.properties))) {
-      const entry = seen.get(name) ?? { count: 0, examples: new Set<string>() };
-      entry.count += 1;
-      if (entry.examples.size < EXAMPLES_PER_PROPERTY && value !== null) entry.examples.add(asText(value));
-      seen.set(name, entry);
-    }
-  }
-  return [...seen.entries()]
-    .sort(([a, x], [b, y]) => y.count - x.count || a.localeCompare(b))
-    .slice(0, MAX_PROPERTIES)
-    .map(([name, entry]) => ({ name, examples: [...entry.examples] }));
+  return propertyExamplesOf(sample.map((row) => row.properties));
 }
 
 async function rows(
@@ -101,16 +85,4 @@ async function rows(
 
 function timeOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
-}
-
-function parseObject(text: unknown): Record<string, unknown> {
-  if (typeof text !== "string") return {};
-  const value: unknown = JSON.parse(text);
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-}
-
-function asText(value: unknown): string {
-  return typeof value === "string" ? value : JSON.stringify(value);
 }
