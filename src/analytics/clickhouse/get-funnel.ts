@@ -1,5 +1,5 @@
 import { excludedGaps, type FunnelQuery, type FunnelResult } from "../../domain/analytics/funnel-query.js";
-import { anyOrderOutcome } from "../any-order-level.js";
+import { tallyAnyOrder } from "../any-order-tally.js";
 import { EXCLUSION_SLOT_BASE, UNMATCHED_SLOT } from "../event-order.js";
 import { periodStart } from "../funnel-period.js";
 import { resultFromTally, type UnitGroup } from "../funnel-result.js";
@@ -216,30 +216,12 @@ async function anyOrderFunnel(
   const flags = range(query.steps.length).map((k) => `m${k}`);
   const sql = `SELECT person, session, t, ${flags.join(", ")} FROM (${keyed})
     WHERE ${flags.join(" OR ")} ORDER BY person, session, t, order_key`;
-  const groups = new Map<string, UnitGroup>();
-  const addUnit = (events: UnitEvent[]) => {
-    const { level, start } = anyOrderOutcome(events, query);
-    if (level === 0) return;
-    const period = query.interval && start !== null ? periodStart(start, query.interval) : null;
-    const key = `${level}:${period}`;
-    const group = groups.get(key) ?? { value: null, period, level, removed: false, units: 0 };
-    group.units++;
-    groups.set(key, group);
-  };
-  let current: UnitEvent[] = [];
-  let currentUnit = "";
-  for (const row of await transport.query(sql, params.values)) {
-    const unit = `${String(row.session)}:${String(row.person)}`;
-    if (unit !== currentUnit && current.length > 0) {
-      addUnit(current);
-      current = [];
-    }
-    currentUnit = unit;
-    const steps = flags.flatMap((flag, k) => (Number(row[flag]) === 1 ? [k + 1] : []));
-    current.push({ time: Number(row.t), steps, excludedGaps: [] });
-  }
-  if (current.length > 0) addUnit(current);
-  return resultFromTally(query, { groups: [...groups.values()], durations: [] });
+  const rows = (await transport.query(sql, params.values)).map((row) => ({
+    unit: `${String(row.session)}:${String(row.person)}`,
+    time: Number(row.t),
+    steps: flags.flatMap((flag, k) => (Number(row[flag]) === 1 ? [k + 1] : [])),
+  }));
+  return resultFromTally(query, tallyAnyOrder(rows, query));
 }
 
 /** 1..n */

@@ -5,7 +5,7 @@ import {
   type FunnelResult,
   SESSION_GAP_MS,
 } from "../../domain/analytics/funnel-query.js";
-import { anyOrderOutcome } from "../any-order-level.js";
+import { tallyAnyOrder } from "../any-order-tally.js";
 import { EXCLUSION_SLOT_BASE, UNMATCHED_SLOT } from "../event-order.js";
 import { periodStart } from "../funnel-period.js";
 import { type FunnelTally, resultFromTally, type UnitGroup } from "../funnel-result.js";
@@ -227,31 +227,12 @@ async function anyOrderFunnel(
   const flags = range(query.steps.length).map((k) => `m${k}`);
   const sql = `WITH ${units} SELECT person, session, t, ${flags.join(", ")} FROM ordered ORDER BY person, session, pos`;
   const reader = await connection.runAndReadAll(sql, params.values);
-  const groups = new Map<string, UnitGroup>();
-  const addUnit = (events: UnitEvent[]) => {
-    const { level, start } = anyOrderOutcome(events, query);
-    if (level === 0) return;
-    const period = query.interval && start !== null ? periodStart(start, query.interval) : null;
-    const key = `${level}:${period}`;
-    const group = groups.get(key) ?? { value: null, period, level, removed: false, units: 0 };
-    group.units++;
-    groups.set(key, group);
-  };
-  let current: UnitEvent[] = [];
-  let currentUnit = "";
-  for (const row of reader.getRowObjectsJS()) {
-    const unit = `${String(row.session)}:${String(row.person)}`;
-    if (unit !== currentUnit && current.length > 0) {
-      addUnit(current);
-      current = [];
-    }
-    currentUnit = unit;
-    const steps = flags.flatMap((flag, k) => (row[flag] === true ? [k + 1] : []));
-    current.push({ time: Number(row.t), steps, excludedGaps: [] });
-  }
-  if (current.length > 0) addUnit(current);
-  const tally: FunnelTally = { groups: [...groups.values()], durations: [] };
-  return resultFromTally(query, tally);
+  const rows = reader.getRowObjectsJS().map((row) => ({
+    unit: `${String(row.session)}:${String(row.person)}`,
+    time: Number(row.t),
+    steps: flags.flatMap((flag, k) => (row[flag] === true ? [k + 1] : [])),
+  }));
+  return resultFromTally(query, tallyAnyOrder(rows, query));
 }
 
 /** 1..n */
