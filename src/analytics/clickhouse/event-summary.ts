@@ -1,4 +1,5 @@
 import type { EventSummary, PropertyExamples, StepMatcher } from "../event-store.js";
+import { eventSummaryOf } from "../event-summary-rows.js";
 import { PROPERTY_SAMPLE, propertyExamplesOf } from "../property-examples.js";
 import type { ClickHouseTransport } from "./clickhouse-transport.js";
 import { anyMatcherSql } from "./matcher-sql.js";
@@ -32,26 +33,7 @@ export async function readEventSummary(transport: ClickHouseTransport, table: st
     `SELECT toString(event) AS event, uniqExact(person) AS people, count() AS events
      FROM ${table} GROUP BY event ORDER BY people DESC, event`,
   );
-  const events = Number(totals?.events ?? 0);
-  return {
-    events,
-    people: Number(totals?.people ?? 0),
-    // min() and max() of an empty table are 1970 in ClickHouse, not NULL.
-    firstTime: events === 0 ? null : Number(totals?.first_time),
-    lastTime: events === 0 ? null : Number(totals?.last_time),
-    sources: sources.map((row) => ({
-      source: String(row.source),
-      events: Number(row.events),
-      people: Number(row.people),
-      firstTime: Number(row.first_time),
-      lastTime: Number(row.last_time),
-    })),
-    eventNames: names.map((row) => ({
-      event: String(row.event),
-      people: Number(row.people),
-      events: Number(row.events),
-    })),
-  };
+  return eventSummaryOf(totals, sources, names);
 }
 
 /**

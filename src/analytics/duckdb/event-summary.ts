@@ -1,5 +1,6 @@
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import type { EventSummary, PropertyExamples, StepMatcher } from "../event-store.js";
+import { eventSummaryOf } from "../event-summary-rows.js";
 import { PROPERTY_SAMPLE, propertyExamplesOf } from "../property-examples.js";
 import { alternativesSql } from "./matcher-sql.js";
 import { SqlParams } from "./sql-params.js";
@@ -37,24 +38,7 @@ export async function readEventSummary(connection: DuckDBConnection): Promise<Ev
     `SELECT event, count(DISTINCT person)::BIGINT AS people, count(*)::BIGINT AS events
      FROM events GROUP BY event ORDER BY people DESC, event`,
   );
-  return {
-    events: Number(totals?.events ?? 0),
-    people: Number(totals?.people ?? 0),
-    firstTime: timeOrNull(totals?.first_time),
-    lastTime: timeOrNull(totals?.last_time),
-    sources: sources.map((row) => ({
-      source: String(row.source),
-      events: Number(row.events),
-      people: Number(row.people),
-      firstTime: Number(row.first_time),
-      lastTime: Number(row.last_time),
-    })),
-    eventNames: names.map((row) => ({
-      event: String(row.event),
-      people: Number(row.people),
-      events: Number(row.events),
-    })),
-  };
+  return eventSummaryOf(totals, sources, names);
 }
 
 /**
@@ -81,8 +65,4 @@ async function rows(
 ): Promise<Record<string, unknown>[]> {
   const reader = await connection.runAndReadAll(sql, values);
   return reader.getRowObjectsJS();
-}
-
-function timeOrNull(value: unknown): number | null {
-  return value === null || value === undefined ? null : Number(value);
 }
