@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  apiFetch,
   apiJson,
   browserAvailable,
   cardTexts,
@@ -149,7 +150,7 @@ describe.skipIf(!browserAvailable)("hostile and broken input", () => {
   });
 
   it("refuses a truncated XLSX file with an error naming it, adding no map", async () => {
-    const response = await fetch(`${tropa.url}/api/maps/${mapId}/export?format=xlsx`);
+    const response = await apiFetch(tropa, `/api/maps/${mapId}/export?format=xlsx`);
     expect(response.status).toBe(200);
     const whole = Buffer.from(await response.arrayBuffer());
     const before = await mapCount();

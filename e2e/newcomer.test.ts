@@ -49,7 +49,7 @@ describe.skipIf(!browserAvailable)("a newcomer builds a journey map", () => {
     const text = page.getByRole("textbox", { name: "Card text" });
     await text.fill("Reads the offer <img src=x onerror=alert(1)>");
     await text.press("Enter");
-    const card = page.getByRole("button", { name: /Reads the offer <img src=x onerror=alert\(1\)>/ });
+    const card = page.getByRole("button", { name: /^Reads the offer <img src=x onerror=alert\(1\)>$/ });
     await expect.poll(() => card.count()).toBe(1);
     expect(await page.locator("img[src=x]").count()).toBe(0);
     await expectSaved();
@@ -114,7 +114,7 @@ describe.skipIf(!browserAvailable)("a newcomer builds a journey map", () => {
     await page.waitForURL((url) => /#\/maps\//.test(url.hash) && url.href !== mapUrl);
     await expect
       .poll(() =>
-        page.getByRole("button", { name: /Reads the offer <img src=x onerror=alert\(1\)>/ }).count(),
+        page.getByRole("button", { name: /^Reads the offer <img src=x onerror=alert\(1\)>$/ }).count(),
       )
       .toBe(1);
     await expect.poll(() => page.getByText(/Key barrier: Saw the ad → Landing/).count()).toBeGreaterThan(0);
@@ -128,7 +128,7 @@ describe.skipIf(!browserAvailable)("a newcomer builds a journey map", () => {
     await expect.poll(() => page.getByLabel("Язык").inputValue()).toBe("ru");
     await expect
       .poll(() =>
-        page.getByRole("button", { name: /Reads the offer <img src=x onerror=alert\(1\)>/ }).count(),
+        page.getByRole("button", { name: /^Reads the offer <img src=x onerror=alert\(1\)>$/ }).count(),
       )
       .toBe(1);
     await expect.poll(() => page.getByText(/Ключевой барьер/).count()).toBeGreaterThan(0);

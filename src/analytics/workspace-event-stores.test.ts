@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JourneyMap } from "../domain/journey-map.js";
 import { createApp } from "../server/app.js";
 import { loadConfig } from "../server/config.js";
-import { funnelEventsCsv, type Json } from "../server/routes/test-server.test-support.js";
+import { funnelEventsCsv, type Json, setUpOwner } from "../server/routes/test-server.test-support.js";
 import { openStore } from "../store/open-store.js";
 import { EMBEDDED_CLICKHOUSE, WorkspaceEventStores } from "./workspace-event-stores.js";
 
@@ -34,18 +34,12 @@ async function startServer(clickhouseUrl: string | undefined): Promise<Server> {
     const started = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(started));
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The first visitor becomes the owner of the workspace made above; every call is theirs.
+  const owner = await setUpOwner(base);
   return {
     dataDir,
     workspaceId,
-    async call(method, url, body) {
-      const raw = typeof body === "string";
-      const response = await fetch(`${base}${url}`, {
-        method,
-        headers: body === undefined || raw ? {} : { "content-type": "application/json" },
-        body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
-      });
-      return { status: response.status, json: (await response.json()) as Json };
-    },
+    call: owner.call,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await eventStores.close();

@@ -57,16 +57,22 @@ export class NotFoundError extends TropaError {
   }
 }
 
-/** A save based on an old revision: someone else saved in between. */
+/**
+ * The request clashes with what is stored: a save based on an old revision (someone else saved in between;
+ * pass the current revision) or something that must be unique exists already (pass the message).
+ */
 export class ConflictError extends TropaError {
-  readonly currentRevision: number;
-  constructor(currentRevision: number) {
+  readonly currentRevision: number | undefined;
+  constructor(currentRevisionOrMessage: number | string) {
     super(
       "conflict",
       409,
-      `the map was changed elsewhere (now at revision ${currentRevision}); reload to get the latest version`,
+      typeof currentRevisionOrMessage === "string"
+        ? currentRevisionOrMessage
+        : `the map was changed elsewhere (now at revision ${currentRevisionOrMessage}); reload to get the latest version`,
     );
-    this.currentRevision = currentRevision;
+    this.currentRevision =
+      typeof currentRevisionOrMessage === "number" ? currentRevisionOrMessage : undefined;
   }
 }
 
@@ -76,8 +82,26 @@ export class PayloadTooLargeError extends TropaError {
   }
 }
 
+/** Signed in but not allowed; `code` tells apart why (`forbidden`, `csrf_failed`). */
 export class ForbiddenError extends TropaError {
-  constructor(message = "you are not allowed to do this") {
-    super("forbidden", 403, message);
+  constructor(message = "you are not allowed to do this", code = "forbidden") {
+    super(code, 403, message);
+  }
+}
+
+/** No valid session (`unauthenticated`), or credentials that do not match (`invalid_credentials`, …). */
+export class UnauthorizedError extends TropaError {
+  constructor(message = "sign in first", code = "unauthenticated", location?: string) {
+    super(code, 401, message, location);
+  }
+}
+
+/** Too many attempts from one address or at one account, link or invitation. */
+export class RateLimitedError extends TropaError {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    super("rate_limited", 429, `too many attempts; try again in ${seconds} seconds`);
+    this.retryAfterSeconds = seconds;
   }
 }

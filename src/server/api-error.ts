@@ -2,7 +2,13 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
-import { ConflictError, TropaError, UnsupportedVersionError, ValidationError } from "../domain/errors.js";
+import {
+  ConflictError,
+  RateLimitedError,
+  TropaError,
+  UnsupportedVersionError,
+  ValidationError,
+} from "../domain/errors.js";
 import { MAP_SCHEMA_VERSION } from "../domain/journey-map.js";
 import { PERSONA_SCHEMA_VERSION } from "../domain/persona.js";
 
@@ -26,10 +32,17 @@ const errorContent = (description: string) => ({
 /** Error responses for the OpenAPI document; routes pick the ones they can return. */
 export const errorResponses = {
   400: errorContent("invalid input; `field` names the offending field"),
+  401: errorContent("not signed in (`unauthenticated`), or wrong credentials (`invalid_credentials`)"),
+  403: errorContent(
+    "the role does not allow it (`forbidden`), or the CSRF header is missing (`csrf_failed`)",
+  ),
   404: errorContent("no such workspace, map, version, persona or template"),
-  409: errorContent("the map changed since `baseRevision`; `currentRevision` is the latest"),
+  409: errorContent(
+    "the map changed since `baseRevision` (`currentRevision` is the latest), or it exists already",
+  ),
   413: errorContent("the request body is over the size limit"),
   422: errorContent("a document from a newer Tropa, or a file that cannot be imported"),
+  429: errorContent("too many attempts; `Retry-After` says when to try again"),
 } as const;
 
 export function errorBody(error: TropaError): ErrorBody {
@@ -38,13 +51,16 @@ export function errorBody(error: TropaError): ErrorBody {
       code: error.code,
       message: error.message,
       ...(error.location ? { field: error.location } : {}),
-      ...(error instanceof ConflictError ? { currentRevision: error.currentRevision } : {}),
+      ...(error instanceof ConflictError && error.currentRevision !== undefined
+        ? { currentRevision: error.currentRevision }
+        : {}),
     },
   };
 }
 
 /** Known errors become their status and message; anything else is logged under an id and kept vague. */
 export function respondToError(error: unknown, c: Context): Response {
+  if (error instanceof RateLimitedError) c.header("Retry-After", String(error.retryAfterSeconds));
   if (error instanceof TropaError) {
     return c.json(errorBody(error), error.status as ContentfulStatusCode);
   }

@@ -6,18 +6,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JourneyMap } from "../domain/journey-map.js";
 import { testBackends } from "../store/test-databases.js";
 import { loadConfig } from "./config.js";
+import { type Caller, setUpOwner } from "./routes/test-server.test-support.js";
 import { type RunningServer, startServer } from "./start.js";
 
 /**
  * The server answers 413 before reading the whole body and then drops the connection, so the oversized
  * request gets a connection of its own instead of poisoning fetch's shared keep-alive pool.
  */
-function postOnFreshConnection(url: string, body: string): Promise<{ status: number; body: string }> {
+function postOnFreshConnection(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, {
       method: "POST",
       agent: false,
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...headers },
     });
     request.on("response", (response) => {
       let text = "";
@@ -50,11 +55,19 @@ describe.each(testBackends())("HTTP API on $name", (backend) => {
   let cleanup: () => Promise<void>;
   let webDir: string;
   let workspaceId: string;
+  let owner: Caller;
+
+  /** The first visitor's session: every call below is the owner's. */
+  const signedIn = (headers: Record<string, string> = {}) => ({
+    cookie: owner.cookie,
+    "x-tropa-csrf": owner.csrfToken,
+    ...headers,
+  });
 
   const call = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`${server.url}${url}`, {
       method,
-      headers: body === undefined ? headers : { "content-type": "application/json", ...headers },
+      headers: signedIn(body === undefined ? headers : { "content-type": "application/json", ...headers }),
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
     const text = await response.text();
@@ -88,8 +101,10 @@ describe.each(testBackends())("HTTP API on $name", (backend) => {
     const dataDir = created.config.dataDir || mkdtempSync(path.join(tmpdir(), "tropa-unused-"));
     const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, MAX_BODY_BYTES: "1048576" });
     server = await startServer({ ...config, databaseUrl: created.config.databaseUrl, webDir });
+    owner = await setUpOwner(server.url);
     workspaceId = (await call("GET", "/api/workspaces")).json[0].id;
-  });
+    // The first start seeds the demo workspace and its events, which takes seconds on a busy machine.
+  }, 60_000);
 
   afterAll(async () => {
     await server?.close();
@@ -251,7 +266,11 @@ describe.each(testBackends())("HTTP API on $name", (backend) => {
     const before = (await call("GET", `/api/workspaces/${workspaceId}/maps`)).json.length;
     const { map } = await createFromTemplate();
     const huge = JSON.stringify({ map: { ...map, description: "x".repeat(2 * 1024 * 1024) } });
-    const response = await postOnFreshConnection(`${server.url}/api/workspaces/${workspaceId}/maps`, huge);
+    const response = await postOnFreshConnection(
+      `${server.url}/api/workspaces/${workspaceId}/maps`,
+      huge,
+      signedIn(),
+    );
     expect(response.status).toBe(413);
     expect(JSON.parse(response.body).error.code).toBe("payload_too_large");
     expect((await call("GET", `/api/workspaces/${workspaceId}/maps`)).json.length).toBe(before + 1);
@@ -310,7 +329,9 @@ describe.each(testBackends())("HTTP API on $name", (backend) => {
 
   it("exports JSON and imports it back as a new map", async () => {
     const { map } = await createFromTemplate();
-    const exported = await fetch(`${server.url}/api/maps/${map.id}/export?format=json`);
+    const exported = await fetch(`${server.url}/api/maps/${map.id}/export?format=json`, {
+      headers: signedIn(),
+    });
     expect(exported.status).toBe(200);
     expect(exported.headers.get("content-disposition")).toContain("attachment;");
     const bytes = new Uint8Array(await exported.arrayBuffer());
@@ -319,6 +340,7 @@ describe.each(testBackends())("HTTP API on $name", (backend) => {
       `${server.url}/api/workspaces/${workspaceId}/import?format=json&filename=map.json`,
       {
         method: "POST",
+        headers: signedIn(),
         body: bytes,
       },
     );
@@ -331,7 +353,9 @@ describe.each(testBackends())("HTTP API on $name", (backend) => {
   it("exports a Russian map as XLSX under its own name and imports it back", async () => {
     const maps = (await call("GET", `/api/workspaces/${workspaceId}/maps`)).json as Json[];
     const russian = maps.find((m) => m.lang === "ru");
-    const exported = await fetch(`${server.url}/api/maps/${russian?.id}/export?format=xlsx`);
+    const exported = await fetch(`${server.url}/api/maps/${russian?.id}/export?format=xlsx`, {
+      headers: signedIn(),
+    });
     expect(exported.status).toBe(200);
     expect(exported.headers.get("content-disposition")).toContain(
       `filename*=UTF-8''${rfc5987(russian?.title)}.xlsx`,
@@ -340,6 +364,7 @@ describe.each(testBackends())("HTTP API on $name", (backend) => {
       `${server.url}/api/workspaces/${workspaceId}/import?format=xlsx&filename=map.xlsx`,
       {
         method: "POST",
+        headers: signedIn(),
         body: new Uint8Array(await exported.arrayBuffer()),
       },
     );

@@ -6,17 +6,28 @@ import { NotFoundError, PayloadTooLargeError } from "../domain/errors.js";
 import type { Store } from "../store/store.js";
 import { errorBody, respondToError, validationHook } from "./api-error.js";
 import type { App, AppEnv } from "./app-env.js";
+import { AttemptLimiter } from "./auth/attempt-limiter.js";
+import { authenticate } from "./auth/authenticate.js";
+import { answerUnknownWorkspaces } from "./auth/unknown-workspace.js";
 import type { Config } from "./config.js";
 import { ImportJobs } from "./import-jobs.js";
-import { LOCAL_ACTOR } from "./policy.js";
+import { LiveMaps } from "./live/live-maps.js";
+import { ANONYMOUS } from "./policy.js";
+import { registerActivityRoutes } from "./routes/activity.js";
+import { registerAuthRoutes } from "./routes/auth.js";
 import { registerCaptureRoutes } from "./routes/capture.js";
+import { registerCommentRoutes } from "./routes/comments.js";
 import { registerEventRoutes } from "./routes/events.js";
 import { registerExchangeRoutes } from "./routes/exchange.js";
 import { registerHealthRoutes } from "./routes/health.js";
 import { isEventUpload, registerImportRoutes } from "./routes/imports.js";
+import { registerInvitationRoutes } from "./routes/invitations.js";
 import { registerMapAnalyticsRoutes } from "./routes/map-analytics.js";
 import { registerMapRoutes } from "./routes/maps.js";
+import { registerMemberRoutes } from "./routes/members.js";
 import { registerPersonaRoutes } from "./routes/personas.js";
+import { registerShareLinkRoutes } from "./routes/share-links.js";
+import { registerSharedRoutes } from "./routes/shared.js";
 import { registerTemplateRoutes } from "./routes/templates.js";
 import { registerVersionRoutes } from "./routes/versions.js";
 import { registerWorkspaceRoutes } from "./routes/workspaces.js";
@@ -52,22 +63,32 @@ export function createApp({
   store,
   config,
   eventStores = new WorkspaceEventStores(config.dataDir, { clickhouseUrl: config.clickhouseUrl }),
+  liveMaps = new LiveMaps({ store, config }),
 }: {
   store: Store;
   config: Config;
   eventStores?: WorkspaceEventStores;
+  /** The WebSocket side (start.ts attaches its upgrade handler); REST writes are merged into its rooms. */
+  liveMaps?: LiveMaps;
 }): App {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const importJobs = new ImportJobs(eventStores);
+  const attempts = new AttemptLimiter();
 
   app.use("*", secureHeaders({ contentSecurityPolicy }));
   app.use("/api/*", async (c, next) => {
     c.set("store", store);
-    c.set("actor", LOCAL_ACTOR);
+    c.set("config", config);
+    c.set("actor", ANONYMOUS);
+    c.set("attempts", attempts);
     c.set("eventStores", eventStores);
     c.set("importJobs", importJobs);
+    c.set("liveMaps", liveMaps);
     await next();
   });
+  app.use("/api/*", authenticate());
+  app.use("/api/workspaces/:wid", answerUnknownWorkspaces());
+  app.use("/api/workspaces/:wid/*", answerUnknownWorkspaces());
   // Event files are streamed to disk, so they may be far larger than any JSON request.
   const apiLimit = limitBody(config.maxBodyBytes);
   const uploadLimit = limitBody(config.maxImportBytes);
@@ -76,10 +97,17 @@ export function createApp({
   );
 
   registerHealthRoutes(app);
+  registerAuthRoutes(app);
   registerTemplateRoutes(app);
   registerWorkspaceRoutes(app);
+  registerMemberRoutes(app);
+  registerInvitationRoutes(app);
   registerMapRoutes(app);
   registerVersionRoutes(app);
+  registerCommentRoutes(app);
+  registerActivityRoutes(app);
+  registerShareLinkRoutes(app);
+  registerSharedRoutes(app);
   registerPersonaRoutes(app);
   registerExchangeRoutes(app);
   registerEventRoutes(app);
@@ -93,7 +121,7 @@ export function createApp({
       title: "Tropa API",
       version: "1",
       description:
-        "Customer journey maps: workspaces, maps, versions, personas, templates, import and export; event data: imports, capture, funnels, paths and comparisons over a map.",
+        "Customer journey maps: accounts and sessions, workspaces, members and invitations, maps, versions, personas, templates, import and export; event data: imports, capture, funnels, paths and comparisons over a map.",
     },
   });
   app.all("/api/*", (c) =>

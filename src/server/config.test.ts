@@ -46,4 +46,44 @@ describe("loadConfig", () => {
       "invalid setting MAX_BODY_BYTES: must be at least 1024 bytes",
     );
   });
+
+  it("reads the account settings, with secure cookies for an https public URL", () => {
+    expect(loadConfig({})).toMatchObject({
+      publicUrl: undefined,
+      cookieSecure: false,
+      sessionDays: 30,
+      smtpUrl: undefined,
+    });
+    expect(
+      loadConfig({
+        PUBLIC_URL: "https://tropa.example.com/",
+        SESSION_DAYS: "7",
+        SMTP_URL: "smtps://tropa:secret@mail.example.com:465",
+      }),
+    ).toMatchObject({
+      publicUrl: "https://tropa.example.com",
+      cookieSecure: true,
+      sessionDays: 7,
+      smtpUrl: "smtps://tropa:secret@mail.example.com:465",
+    });
+    expect(loadConfig({ PUBLIC_URL: "http://tropa.lan", COOKIE_SECURE: "true" }).cookieSecure).toBe(true);
+  });
+
+  it("fails on a malformed account setting, naming it", () => {
+    expect(() => loadConfig({ PUBLIC_URL: "tropa.example.com" })).toThrow(
+      /^invalid setting PUBLIC_URL: must be an http:\/\/ or https:\/\/ URL/,
+    );
+    expect(() => loadConfig({ COOKIE_SECURE: "yes" })).toThrow(
+      "invalid setting COOKIE_SECURE: must be true or false",
+    );
+    expect(() => loadConfig({ SESSION_DAYS: "0" })).toThrow(
+      "invalid setting SESSION_DAYS: must be between 1 and 365 days",
+    );
+    expect(() => loadConfig({ SESSION_DAYS: "400" })).toThrow(
+      "invalid setting SESSION_DAYS: must be between 1 and 365 days",
+    );
+    expect(() => loadConfig({ SMTP_URL: "mail.example.com" })).toThrow(
+      /^invalid setting SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
+  });
 });

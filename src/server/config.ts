@@ -19,6 +19,14 @@ export interface Config {
   maxBodyBytes: number;
   /** Largest event file an upload to /api/workspaces/:wid/imports may be (streamed to disk, not memory). */
   maxImportBytes: number;
+  /** Base of invitation and share links (no trailing slash); unset: derived from the request's Host. */
+  publicUrl: string | undefined;
+  /** Session cookies carry `Secure`: COOKIE_SECURE=true, or PUBLIC_URL is https. */
+  cookieSecure: boolean;
+  /** How long a sign-in lasts. */
+  sessionDays: number;
+  /** Outgoing mail server (smtp:// or smtps://); optional, checked only: invitations are links people copy. */
+  smtpUrl: string | undefined;
   /** The built web UI (`npx vite build`); not an environment setting. */
   webDir: string;
 }
@@ -54,6 +62,29 @@ const envSchema = z.object({
     .int("must be a whole number of bytes")
     .min(1024, "must be at least 1024 bytes")
     .default(2 * 1024 * MIB),
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .refine(
+      (value) => isUrlWithProtocol(value, ["http:", "https:"]),
+      "must be an http:// or https:// URL such as https://tropa.example.com",
+    )
+    .optional(),
+  COOKIE_SECURE: z.enum(["true", "false"], { message: "must be true or false" }).optional(),
+  SESSION_DAYS: z.coerce
+    .number({ message: "must be a whole number of days" })
+    .int("must be a whole number of days")
+    .min(1, "must be between 1 and 365 days")
+    .max(365, "must be between 1 and 365 days")
+    .default(30),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine(
+      (value) => isUrlWithProtocol(value, ["smtp:", "smtps:"]),
+      "must be an smtp:// or smtps:// URL such as smtps://user:password@mail.example.com:465",
+    )
+    .optional(),
 });
 
 const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -83,14 +114,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clickhouseUrl: settings.CLICKHOUSE_URL,
     maxBodyBytes: settings.MAX_BODY_BYTES,
     maxImportBytes: settings.MAX_IMPORT_BYTES,
+    publicUrl: settings.PUBLIC_URL?.replace(/\/+$/, ""),
+    cookieSecure: settings.COOKIE_SECURE === "true" || settings.PUBLIC_URL?.startsWith("https:") === true,
+    sessionDays: settings.SESSION_DAYS,
+    smtpUrl: settings.SMTP_URL,
     webDir: defaultWebDir,
   };
 }
 
 /** `chdb:` (embedded), or an http(s) URL with a host that `new URL` accepts. */
 function isClickHouseUrl(value: string): boolean {
-  if (value === "chdb:") return true;
+  return value === "chdb:" || isUrlWithProtocol(value, ["http:", "https:"]);
+}
+
+function isUrlWithProtocol(value: string, protocols: string[]): boolean {
   if (!URL.canParse(value)) return false;
   const url = new URL(value);
-  return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  return protocols.includes(url.protocol) && url.hostname !== "";
 }

@@ -17,6 +17,8 @@ export type ImportJobOptions = {
   preset?: ImportPreset;
   skipInvalid: boolean;
   totalBytes: number;
+  /** Called with the finished job's counts before it reads as done (the activity log records it). */
+  onDone?: (job: ImportJob) => Promise<void>;
 };
 
 /** Enough rejected rows to see the pattern; the counts say how many there were in all. */
@@ -100,6 +102,7 @@ export class ImportJobs {
       job.inserted = summary.inserted;
       job.duplicates = summary.duplicates;
       job.rejected = summary.rejected;
+      await options.onDone?.({ ...job });
       job.state = "done";
     } catch (error) {
       job.state = "failed";

@@ -31,7 +31,10 @@ it("answers an unexpected failure with 500, an error id and no internals", async
   };
 
   const { port } = server.address() as AddressInfo;
-  const response = await fetch(`http://127.0.0.1:${port}/api/workspaces`);
+  // A session cookie makes the server look the session up in the (closed) database.
+  const response = await fetch(`http://127.0.0.1:${port}/api/workspaces`, {
+    headers: { cookie: `tropa_session=${"A".repeat(43)}` },
+  });
   expect(response.status).toBe(500);
   const body = (await response.json()) as { error: { code: string; message: string; errorId: string } };
   expect(body.error.code).toBe("internal");

@@ -8,8 +8,20 @@ import { parseMap } from "../domain/migrations.js";
 import type { Persona } from "../domain/persona.js";
 import { isReviewOverdue } from "../domain/review.js";
 import { validateInput } from "../domain/validate-input.js";
+import type { AccountStore } from "./account-store.js";
+import type { ActivityStore } from "./activity-store.js";
+import type { CommentStore } from "./comment-store.js";
 import { decodeMap, decodePersona, encodeMap, encodePersona } from "./documents.js";
+import { KyselyAccountStore } from "./kysely-account-store.js";
+import { KyselyActivityStore } from "./kysely-activity-store.js";
+import { KyselyCommentStore } from "./kysely-comment-store.js";
+import { KyselyLiveDocStore } from "./kysely-live-doc-store.js";
+import { KyselyMemberStore } from "./kysely-member-store.js";
+import { KyselyShareLinkStore } from "./kysely-share-link-store.js";
+import type { LiveDocStore } from "./live-doc-store.js";
+import type { MemberStore } from "./member-store.js";
 import type { Database, MapTable } from "./schema.js";
+import type { ShareLinkStore } from "./share-link-store.js";
 import type {
   MapSummary,
   MapVersion,
@@ -25,11 +37,23 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** The Store over Kysely; the dialect (SQLite or PostgreSQL) is chosen by openStore. */
 export class KyselyStore implements Store {
   readonly kind: "sqlite" | "postgres";
+  readonly accounts: AccountStore;
+  readonly members: MemberStore;
+  readonly shareLinks: ShareLinkStore;
+  readonly comments: CommentStore;
+  readonly activity: ActivityStore;
+  readonly liveDocs: LiveDocStore;
   private readonly db: Kysely<Database>;
 
   constructor(db: Kysely<Database>, kind: "sqlite" | "postgres") {
     this.db = db;
     this.kind = kind;
+    this.accounts = new KyselyAccountStore(db);
+    this.members = new KyselyMemberStore(db);
+    this.shareLinks = new KyselyShareLinkStore(db);
+    this.comments = new KyselyCommentStore(db);
+    this.activity = new KyselyActivityStore(db);
+    this.liveDocs = new KyselyLiveDocStore(db);
   }
 
   async listWorkspaces(): Promise<WorkspaceSummary[]> {

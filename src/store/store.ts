@@ -1,10 +1,26 @@
 import type { JourneyMap } from "../domain/journey-map.js";
 import type { MapPreview } from "../domain/map-preview.js";
 import type { Persona } from "../domain/persona.js";
+import type { AccountStore } from "./account-store.js";
+import type { ActivityStore } from "./activity-store.js";
+import type { CommentStore } from "./comment-store.js";
+import type { LiveDocStore } from "./live-doc-store.js";
+import type { MemberStore } from "./member-store.js";
+import type { ShareLinkStore } from "./share-link-store.js";
+import type { WorkspaceSummary } from "./workspace-summary.js";
+
+export type { WorkspaceSummary } from "./workspace-summary.js";
 
 /** The one place every write goes through; the server's policy checks run before these calls. */
 export interface Store {
   readonly kind: "sqlite" | "postgres";
+  /** Team data, one part per concept, over the same database. */
+  readonly accounts: AccountStore;
+  readonly members: MemberStore;
+  readonly shareLinks: ShareLinkStore;
+  readonly comments: CommentStore;
+  readonly activity: ActivityStore;
+  readonly liveDocs: LiveDocStore;
 
   listWorkspaces(): Promise<WorkspaceSummary[]>;
   getWorkspace(id: string): Promise<WorkspaceSummary>;
@@ -43,12 +59,6 @@ export interface Store {
   findWorkspaceByWriteKey(writeKey: string): Promise<string | null>;
 
   close(): Promise<void>;
-}
-
-export interface WorkspaceSummary {
-  id: string;
-  name: string;
-  createdAt: string;
 }
 
 export interface StoredMap {

@@ -3,6 +3,7 @@ import { idSchema, journeyMapSchema } from "../../domain/journey-map.js";
 import { EXPORT_FORMATS, exportMap } from "../../exchange/export-map.js";
 import { IMPORT_FORMATS, importMap } from "../../exchange/import-map.js";
 import { toMapFile } from "../../exchange/map-file.js";
+import { recordActivity } from "../activity/record-activity.js";
 import { errorResponses } from "../api-error.js";
 import type { App } from "../app-env.js";
 import { contentDisposition } from "../content-disposition.js";
@@ -78,6 +79,12 @@ export function registerExchangeRoutes(app: App): void {
     const file = await importMap(bytes, format, filename);
     const fresh = withFreshIds(file.map, file.personas);
     const stored = await c.var.store.createMap(wid, fresh.map, fresh.personas);
+    await recordActivity(
+      c,
+      "map.imported",
+      { workspaceId: wid, mapId: stored.map.id },
+      { title: stored.map.title, filename },
+    );
     return c.json({ map: stored.map, revision: stored.revision }, 201);
   });
 }

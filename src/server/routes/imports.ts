@@ -6,6 +6,7 @@ import { importJobSchema } from "../../domain/analytics/import-job.js";
 import { importPreviewSchema } from "../../domain/analytics/import-preview.js";
 import { TropaError, ValidationError } from "../../domain/errors.js";
 import { idSchema } from "../../domain/journey-map.js";
+import { recordActivity } from "../activity/record-activity.js";
 import { errorResponses } from "../api-error.js";
 import type { App } from "../app-env.js";
 import { canImportEvents, canViewEvents, requireAllowed } from "../policy.js";
@@ -133,6 +134,13 @@ export function registerImportRoutes(app: App): void {
       preset,
       skipInvalid: skipInvalid === "true",
       totalBytes: upload.bytes,
+      onDone: ({ inserted, duplicates, rejected }) =>
+        recordActivity(
+          c,
+          "events.imported",
+          { workspaceId: wid },
+          { filename, inserted, duplicates, rejected },
+        ),
     });
     return c.json(job, 202);
   });

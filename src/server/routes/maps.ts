@@ -6,11 +6,12 @@ import { personaSchema } from "../../domain/persona.js";
 import { markReviewed } from "../../domain/review.js";
 import { createMapFromTemplate, listTemplates } from "../../domain/templates/index.js";
 import type { Store, StoredMap } from "../../store/store.js";
+import { recordActivity, recordMapEdit } from "../activity/record-activity.js";
 import { errorResponses } from "../api-error.js";
 import type { App } from "../app-env.js";
 import { withFreshIds } from "../fresh-ids.js";
 import { canEditMap, canEditWorkspace, canViewMap, canViewWorkspace, requireAllowed } from "../policy.js";
-import { checkMapAccess, loadMap } from "./load-map.js";
+import { loadMap } from "./load-map.js";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -196,6 +197,12 @@ export function registerMapRoutes(app: App): void {
     } else {
       throw new ValidationError("templateId: give either templateId and lang, or a map", "templateId");
     }
+    await recordActivity(
+      c,
+      "map.created",
+      { workspaceId: wid, mapId: stored.map.id },
+      { title: stored.map.title },
+    );
     return c.json(presentMapWithRevision(stored), 201);
   });
 
@@ -215,15 +222,19 @@ export function registerMapRoutes(app: App): void {
   app.openapi(saveMapRoute, async (c) => {
     const { id } = c.req.valid("param");
     const { map, baseRevision } = c.req.valid("json");
-    await checkMapAccess(c.var.store, id, (w) => canEditMap(c.var.actor, w));
+    const before = await loadMap(c.var.store, id, (w) => canEditMap(c.var.actor, w));
     const saved = await c.var.store.saveMap(id, map, baseRevision);
+    await c.var.liveMaps.mapWritten(saved);
+    await recordMapEdit(c, saved.workspaceId, before.map, saved.map);
     return c.json({ revision: saved.revision, updatedAt: saved.updatedAt }, 200);
   });
 
   app.openapi(deleteMapRoute, async (c) => {
     const { id } = c.req.valid("param");
-    await checkMapAccess(c.var.store, id, (w) => canEditMap(c.var.actor, w));
+    const { workspaceId, map } = await loadMap(c.var.store, id, (w) => canEditMap(c.var.actor, w));
     await c.var.store.deleteMap(id);
+    await c.var.liveMaps.mapDeleted(id);
+    await recordActivity(c, "map.deleted", { workspaceId, mapId: id }, { title: map.title });
     return c.body(null, 204);
   });
 
@@ -232,6 +243,8 @@ export function registerMapRoutes(app: App): void {
     const stored = await loadMap(c.var.store, id, (w) => canEditMap(c.var.actor, w));
     const baseRevision = c.req.valid("json").baseRevision ?? stored.revision;
     const saved = await c.var.store.saveMap(id, markReviewed(stored.map, new Date()), baseRevision);
+    await c.var.liveMaps.mapWritten(saved);
+    await recordMapEdit(c, saved.workspaceId, stored.map, saved.map);
     return c.json(presentMapWithRevision(saved), 200);
   });
 

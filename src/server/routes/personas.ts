@@ -3,6 +3,7 @@ import { newId } from "../../domain/ids.js";
 import { idSchema } from "../../domain/journey-map.js";
 import { personaSchema } from "../../domain/persona.js";
 import type { Store } from "../../store/store.js";
+import { recordActivity } from "../activity/record-activity.js";
 import { errorResponses } from "../api-error.js";
 import type { App } from "../app-env.js";
 import { canEditWorkspace, canViewWorkspace, requireAllowed } from "../policy.js";
@@ -85,8 +86,9 @@ export function registerPersonaRoutes(app: App): void {
   app.openapi(createPersonaRoute, async (c) => {
     const { wid } = c.req.valid("param");
     requireAllowed(canEditWorkspace(c.var.actor, wid));
-    const persona = { ...c.req.valid("json"), id: newId() };
-    return c.json(await c.var.store.savePersona(wid, persona), 201);
+    const saved = await c.var.store.savePersona(wid, { ...c.req.valid("json"), id: newId() });
+    await recordActivity(c, "persona.saved", { workspaceId: wid }, { name: saved.name });
+    return c.json(saved, 201);
   });
 
   app.openapi(getPersonaRoute, async (c) => {
@@ -100,13 +102,17 @@ export function registerPersonaRoutes(app: App): void {
     const { id } = c.req.valid("param");
     const { workspaceId } = await loadPersona(c.var.store, id, (w) => canEditWorkspace(c.var.actor, w));
     const saved = await c.var.store.savePersona(workspaceId, { ...c.req.valid("json"), id });
+    await recordActivity(c, "persona.saved", { workspaceId }, { name: saved.name });
     return c.json(saved, 200);
   });
 
   app.openapi(deletePersonaRoute, async (c) => {
     const { id } = c.req.valid("param");
-    await loadPersona(c.var.store, id, (w) => canEditWorkspace(c.var.actor, w));
+    const { persona, workspaceId } = await loadPersona(c.var.store, id, (w) =>
+      canEditWorkspace(c.var.actor, w),
+    );
     await c.var.store.deletePersona(id);
+    await recordActivity(c, "persona.deleted", { workspaceId }, { name: persona.name });
     return c.body(null, 204);
   });
 }

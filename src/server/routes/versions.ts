@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { idSchema, journeyMapSchema, NAME_MAX } from "../../domain/journey-map.js";
 import type { MapVersionSummary } from "../../store/store.js";
+import { recordActivity } from "../activity/record-activity.js";
 import { errorResponses } from "../api-error.js";
 import type { App } from "../app-env.js";
 import { canEditMap, canViewMap } from "../policy.js";
@@ -119,6 +120,13 @@ export function registerVersionRoutes(app: App): void {
     const { id, rev } = c.req.valid("param");
     await checkMapAccess(c.var.store, id, (w) => canEditMap(c.var.actor, w));
     const restored = await c.var.store.restoreVersion(id, rev, c.req.valid("json").baseRevision);
+    await c.var.liveMaps.mapWritten(restored);
+    await recordActivity(
+      c,
+      "map.restored",
+      { workspaceId: restored.workspaceId, mapId: id },
+      { title: restored.map.title, revision: rev },
+    );
     return c.json({ map: restored.map, revision: restored.revision, updatedAt: restored.updatedAt }, 200);
   });
 }

@@ -1,27 +1,93 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { UnauthorizedError } from "../../domain/errors.js";
+import { idSchema, nameSchema } from "../../domain/journey-map.js";
+import { type MemberWorkspace, memberWorkspaceSchema } from "../../domain/team/account.js";
 import type { WorkspaceSummary } from "../../store/store.js";
-import type { App } from "../app-env.js";
-import { canViewWorkspace } from "../policy.js";
+import { recordActivity } from "../activity/record-activity.js";
+import { errorResponses } from "../api-error.js";
+import type { App, AppEnv } from "../app-env.js";
+import { canManageMembers, requireAllowed } from "../policy.js";
 
-const workspaceSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const nameBody = {
+  required: true,
+  content: { "application/json": { schema: z.object({ name: nameSchema }) } },
+};
 
 const listWorkspacesRoute = createRoute({
   method: "get",
   path: "/api/workspaces",
-  summary: "Workspaces the user can see (the demo one on first start)",
+  summary: "The workspaces the signed-in user belongs to, with their role in each",
+  responses: { 200: json(z.array(memberWorkspaceSchema), "workspaces"), 401: errorResponses[401] },
+});
+
+const createWorkspaceRoute = createRoute({
+  method: "post",
+  path: "/api/workspaces",
+  summary: "Create a workspace; its creator is its owner",
+  request: { body: nameBody },
   responses: {
-    200: { description: "workspaces", content: { "application/json": { schema: z.array(workspaceSchema) } } },
+    201: json(memberWorkspaceSchema, "the new workspace"),
+    400: errorResponses[400],
+    401: errorResponses[401],
   },
 });
 
-function presentWorkspace(workspace: WorkspaceSummary): z.infer<typeof workspaceSchema> {
-  return { id: workspace.id, name: workspace.name, createdAt: workspace.createdAt };
+const renameWorkspaceRoute = createRoute({
+  method: "patch",
+  path: "/api/workspaces/{wid}",
+  summary: "Rename a workspace (owners)",
+  request: { params: z.object({ wid: idSchema }), body: nameBody },
+  responses: {
+    200: json(memberWorkspaceSchema, "the renamed workspace"),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+  },
+});
+
+function signedInUserId(c: Context<AppEnv>): string {
+  if (c.var.actor.kind !== "user") throw new UnauthorizedError();
+  return c.var.actor.user.id;
+}
+
+function presentWorkspace(workspace: WorkspaceSummary, role: MemberWorkspace["role"]): MemberWorkspace {
+  return { id: workspace.id, name: workspace.name, createdAt: workspace.createdAt, role };
 }
 
 export function registerWorkspaceRoutes(app: App): void {
   app.openapi(listWorkspacesRoute, async (c) => {
-    const workspaces = await c.var.store.listWorkspaces();
-    const visible = workspaces.filter((w) => canViewWorkspace(c.var.actor, w.id));
-    return c.json(visible.map(presentWorkspace), 200);
+    const workspaces = await c.var.store.accounts.rolesOf(signedInUserId(c));
+    return c.json(
+      workspaces.map((w) =>
+        presentWorkspace({ id: w.workspaceId, name: w.name, createdAt: w.createdAt }, w.role),
+      ),
+      200,
+    );
+  });
+
+  app.openapi(createWorkspaceRoute, async (c) => {
+    const userId = signedInUserId(c);
+    const workspace = await c.var.store.members.createWorkspaceOwnedBy(c.req.valid("json").name, userId);
+    await recordActivity(c, "workspace.created", { workspaceId: workspace.id }, { name: workspace.name });
+    return c.json(presentWorkspace(workspace, "owner"), 201);
+  });
+
+  app.openapi(renameWorkspaceRoute, async (c) => {
+    const { wid } = c.req.valid("param");
+    requireAllowed(canManageMembers(c.var.actor, wid));
+    const before = await c.var.store.getWorkspace(wid);
+    const workspace = await c.var.store.members.renameWorkspace(wid, c.req.valid("json").name);
+    await recordActivity(
+      c,
+      "workspace.renamed",
+      { workspaceId: wid },
+      { from: before.name, to: workspace.name },
+    );
+    return c.json(presentWorkspace(workspace, "owner"), 200);
   });
 }

@@ -11,12 +11,21 @@ import type {
 } from "../../domain/analytics/map-analytics.js";
 import type { ImportOptions } from "./analytics-types.js";
 import { toApiError } from "./api-error.js";
+import { csrfHeaders } from "./csrf.js";
+import { noticeSessionExpiry } from "./session-expiry.js";
 
 const enc = encodeURIComponent;
 
 async function send<T>(path: string, init: RequestInit): Promise<T> {
-  const response = await fetch(path, { ...init, headers: { accept: "application/json", ...init.headers } });
-  if (!response.ok) throw await toApiError(response);
+  const response = await fetch(path, {
+    ...init,
+    headers: { accept: "application/json", ...csrfHeaders(init.method), ...init.headers },
+  });
+  if (!response.ok) {
+    const error = await toApiError(response);
+    noticeSessionExpiry(error);
+    throw error;
+  }
   return (await response.json()) as T;
 }
 

@@ -1,25 +1,42 @@
 import type { JourneyMap, Lang } from "../../domain/journey-map.js";
 import type { Persona } from "../../domain/persona.js";
-import { toApiError } from "./api-error.js";
+import { type ApiError, toApiError } from "./api-error.js";
+import { csrfHeaders } from "./csrf.js";
+import { noticeSessionExpiry } from "./session-expiry.js";
 import type {
+  AuthState,
+  CreatedInvitation,
   ExportFormat,
   ImportFormat,
+  Invitation,
+  InvitationPreview,
   LoadedMap,
   MapSummary,
+  Me,
+  Role,
   TemplateInfo,
+  User,
   VersionDetail,
   VersionInfo,
   Workspace,
+  WorkspaceMember,
 } from "./types.js";
 
+async function failure(response: Response): Promise<ApiError> {
+  const error = await toApiError(response);
+  noticeSessionExpiry(error);
+  return error;
+}
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, headers: { accept: "application/json" } };
+  const headers: Record<string, string> = { accept: "application/json", ...csrfHeaders(method) };
+  const init: RequestInit = { method, headers };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
-    init.headers = { ...init.headers, "content-type": "application/json" };
+    headers["content-type"] = "application/json";
   }
   const response = await fetch(path, init);
-  if (!response.ok) throw await toApiError(response);
+  if (!response.ok) throw await failure(response);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
@@ -62,9 +79,13 @@ export const api = {
   importFile: async (workspaceId: string, format: ImportFormat, file: File) => {
     const response = await fetch(
       `/api/workspaces/${enc(workspaceId)}/import?format=${format}&filename=${enc(file.name)}`,
-      { method: "POST", body: file, headers: { "content-type": "application/octet-stream" } },
+      {
+        method: "POST",
+        body: file,
+        headers: { "content-type": "application/octet-stream", ...csrfHeaders("POST") },
+      },
     );
-    if (!response.ok) throw await toApiError(response);
+    if (!response.ok) throw await failure(response);
     return (await response.json()) as { map: JourneyMap; revision: number };
   },
   personas: (workspaceId: string) =>
@@ -73,4 +94,45 @@ export const api = {
     request<Persona>("POST", `/api/workspaces/${enc(workspaceId)}/personas`, persona),
   savePersona: (persona: Persona) => request<Persona>("PUT", `/api/personas/${enc(persona.id)}`, persona),
   deletePersona: (personaId: string) => request<void>("DELETE", `/api/personas/${enc(personaId)}`),
+};
+
+/** Accounts and sessions (the public routes among them need no CSRF token). */
+export const authApi = {
+  state: () => request<AuthState>("GET", "/api/auth/state"),
+  me: () => request<Me>("GET", "/api/auth/me"),
+  setUp: (body: { name: string; email: string; password: string }) =>
+    request<Me>("POST", "/api/auth/setup", body),
+  signIn: (body: { email: string; password: string }) => request<Me>("POST", "/api/auth/sign-in", body),
+  signUp: (body: { name: string; email: string; password: string; invitation: string }) =>
+    request<Me>("POST", "/api/auth/sign-up", body),
+  signOut: () => request<void>("POST", "/api/auth/sign-out"),
+  signOutEverywhere: () => request<void>("POST", "/api/auth/sign-out-everywhere"),
+  rename: (name: string) => request<User>("PATCH", "/api/auth/me", { name }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<void>("POST", "/api/auth/password", { currentPassword, newPassword }),
+};
+
+/** Workspaces, their members and invitation links. */
+export const teamApi = {
+  createWorkspace: (name: string) => request<Workspace>("POST", "/api/workspaces", { name }),
+  renameWorkspace: (workspaceId: string, name: string) =>
+    request<Workspace>("PATCH", `/api/workspaces/${enc(workspaceId)}`, { name }),
+  members: (workspaceId: string) =>
+    request<WorkspaceMember[]>("GET", `/api/workspaces/${enc(workspaceId)}/members`),
+  changeRole: (workspaceId: string, userId: string, role: Role) =>
+    request<WorkspaceMember>("PATCH", `/api/workspaces/${enc(workspaceId)}/members/${enc(userId)}`, { role }),
+  removeMember: (workspaceId: string, userId: string) =>
+    request<void>("DELETE", `/api/workspaces/${enc(workspaceId)}/members/${enc(userId)}`),
+  invitations: (workspaceId: string) =>
+    request<Invitation[]>("GET", `/api/workspaces/${enc(workspaceId)}/invitations`),
+  invite: (workspaceId: string, role: Role, expiresInDays: number) =>
+    request<CreatedInvitation>("POST", `/api/workspaces/${enc(workspaceId)}/invitations`, {
+      role,
+      expiresInDays,
+    }),
+  revokeInvitation: (workspaceId: string, invitationId: string) =>
+    request<void>("DELETE", `/api/workspaces/${enc(workspaceId)}/invitations/${enc(invitationId)}`),
+  previewInvitation: (token: string) => request<InvitationPreview>("GET", `/api/invitations/${enc(token)}`),
+  acceptInvitation: (token: string) =>
+    request<{ workspaceId: string; role: Role }>("POST", "/api/invitations/accept", { token }),
 };

@@ -1,11 +1,13 @@
 import type { JourneyMap, Lang } from "../../domain/journey-map.js";
 import type { MapPreview } from "../../domain/map-preview.js";
 import type { Persona } from "../../domain/persona.js";
+import type { AuthState, Me, MemberWorkspace, User } from "../../domain/team/account.js";
+import type { CreatedInvitation, Invitation, InvitationPreview } from "../../domain/team/invitation.js";
+import type { Role } from "../../domain/team/role.js";
+import type { WorkspaceMember } from "../../domain/team/workspace-member.js";
 
-export interface Workspace {
-  id: string;
-  name: string;
-}
+/** A workspace as the signed-in user sees it: with their role there. */
+export type Workspace = MemberWorkspace;
 
 export interface MapSummary {
   id: string;
@@ -52,4 +54,16 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const IMPORT_FORMATS = ["json", "xlsx", "csv"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-export type { JourneyMap, Persona };
+export type {
+  AuthState,
+  CreatedInvitation,
+  Invitation,
+  InvitationPreview,
+  JourneyMap,
+  Me,
+  MemberWorkspace,
+  Persona,
+  Role,
+  User,
+  WorkspaceMember,
+};

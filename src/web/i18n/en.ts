@@ -1,4 +1,10 @@
+import { enAccount } from "./en-account.js";
+import { enActivity } from "./en-activity.js";
+import { enComments } from "./en-comments.js";
 import { enData } from "./en-data.js";
+import { enLive } from "./en-live.js";
+import { enMembers } from "./en-members.js";
+import { enSharing } from "./en-sharing.js";
 import type { TranslationTree } from "./translation-tree.js";
 
 export const en = {
@@ -313,4 +319,10 @@ export const en = {
     quote: "Quote",
   },
   data: enData,
+  account: enAccount,
+  members: enMembers,
+  sharing: enSharing,
+  comments: enComments,
+  live: enLive,
+  activity: enActivity,
 } satisfies TranslationTree;

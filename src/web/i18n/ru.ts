@@ -1,4 +1,10 @@
+import { ruAccount } from "./ru-account.js";
+import { ruActivity } from "./ru-activity.js";
+import { ruComments } from "./ru-comments.js";
 import { ruData } from "./ru-data.js";
+import { ruLive } from "./ru-live.js";
+import { ruMembers } from "./ru-members.js";
+import { ruSharing } from "./ru-sharing.js";
 import type { TranslationTree } from "./translation-tree.js";
 
 export const ru = {
@@ -320,4 +326,10 @@ export const ru = {
     quote: "Цитата",
   },
   data: ruData,
+  account: ruAccount,
+  members: ruMembers,
+  sharing: ruSharing,
+  comments: ruComments,
+  live: ruLive,
+  activity: ruActivity,
 } satisfies TranslationTree;

@@ -3,6 +3,7 @@ import { type FocusEvent, useEffect, useRef, useState } from "react";
 import { type Card, type CardLaneType, EVIDENCE_SOURCES, SEVERITIES } from "../../domain/journey-map.js";
 import { deleteCard, updateCard } from "../../domain/map-operations.js";
 import { useUiText } from "../i18n/ui-text.js";
+import { rebaseCardPatch } from "../live/rebase-card-patch.js";
 import { IconButton } from "../ui/IconButton.js";
 import { ChannelPicker } from "./ChannelPicker.js";
 import { type CardDraft, draftOf, patchFrom } from "./card-draft.js";
@@ -24,6 +25,9 @@ export function CardEditor({ card, laneId, laneType, stageId, isNew, onClose }: 
   const { t } = useUiText();
   const { apply } = useEditor();
   const [draft, setDraft] = useState<CardDraft>(() => draftOf(card));
+  // The card as the form opened: others may change it meanwhile, and the patch must carry only this
+  // person's changes (see rebaseCardPatch).
+  const base = useRef(card);
   const rootRef = useRef<HTMLFormElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const closed = useRef(false);
@@ -43,7 +47,11 @@ export function CardEditor({ card, laneId, laneType, stageId, isNew, onClose }: 
     if (isNew && text.trim() === "") {
       apply((map) => deleteCard(map, { laneId, stageId, cardId: card.id }));
     } else if (save) {
-      const patch = patchFrom(card, draft, isOpportunityLane(laneType));
+      const patch = rebaseCardPatch(
+        patchFrom(base.current, draft, isOpportunityLane(laneType)),
+        base.current,
+        card,
+      );
       if (Object.keys(patch).length > 0) {
         apply((map) => updateCard(map, { laneId, stageId, cardId: card.id, patch }));
       }
@@ -62,6 +70,7 @@ export function CardEditor({ card, laneId, laneType, stageId, isNew, onClose }: 
     <form
       ref={rootRef}
       className={`card card-${laneType} card-editing`}
+      data-card-id={card.id}
       aria-label={t("card.editorLabel")}
       onBlur={onBlur}
       onSubmit={(event) => {

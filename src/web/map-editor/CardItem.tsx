@@ -4,6 +4,7 @@ import { Target } from "lucide-react";
 import { memo, useState } from "react";
 import type { Card, CardLaneType } from "../../domain/journey-map.js";
 import { deleteCard, moveCard } from "../../domain/map-operations.js";
+import { CommentBadge } from "../comments/CommentBadge.js";
 import { useUiText } from "../i18n/ui-text.js";
 import { CardEditor } from "./CardEditor.js";
 import { ChannelChip } from "./ChannelChip.js";
@@ -116,6 +117,7 @@ export const CardItem = memo(function CardItem(props: Props) {
       )}
       <div className="card-footer">
         <EvidenceBadge source={card.source} />
+        <CommentBadge target={{ kind: "card", id: card.id }} name={card.text || t("card.empty")} />
       </div>
     </article>
   );

@@ -1,18 +1,26 @@
 import { BookmarkPlus, ChartColumn, Eye, History, Redo2, RotateCcw, Undo2, Users, X } from "lucide-react";
 import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { updateMapInfo } from "../../domain/map-operations.js";
+import { ActivityButton } from "../activity/ActivityButton.js";
+import { ActivityDrawer } from "../activity/ActivityDrawer.js";
 import { api } from "../api/client.js";
 import type { VersionDetail } from "../api/types.js";
+import { CommentsButton } from "../comments/CommentsButton.js";
+import { CommentsDrawer } from "../comments/CommentsDrawer.js";
+import { CommentBadgeContext, useMapComments } from "../comments/use-map-comments.js";
 import { useUiText } from "../i18n/ui-text.js";
+import { LiveBanner } from "../live/LiveBanner.js";
+import { PresenceAvatars } from "../live/PresenceAvatars.js";
+import { PresenceOutlines } from "../live/PresenceOutlines.js";
+import { useEditingFocus } from "../live/use-editing-focus.js";
 import { PersonaPanel } from "../personas/PersonaPanel.js";
 import { usePersonas } from "../personas/use-personas.js";
+import { ShareButton } from "../sharing/ShareButton.js";
 import { ErrorState } from "../ui/ErrorState.js";
 import { IconButton } from "../ui/IconButton.js";
 import { VersionPanel } from "../versions/VersionPanel.js";
-import { ConflictBanner } from "./ConflictBanner.js";
 import { ExportMenu } from "./ExportMenu.js";
 import { type EditorActions, EditorContext } from "./editor-context.js";
-import { canRedo, canUndo } from "./history.js";
 import { MapGrid } from "./MapGrid.js";
 import { MapHeader } from "./MapHeader.js";
 import { SaveStatus } from "./SaveStatus.js";
@@ -20,7 +28,7 @@ import { SaveTemplateDialog } from "./SaveTemplateDialog.js";
 import { useMapDocument } from "./use-map-document.js";
 import { useUndoShortcuts } from "./use-undo-shortcuts.js";
 
-type Panel = "personas" | "versions" | "data" | null;
+type Panel = "personas" | "versions" | "data" | "comments" | "activity" | null;
 
 // Charts and the import UI are heavy; loading them on first open keeps the editor's start fast.
 const DataPanel = lazy(() => import("../data-panel/DataPanel.js"));
@@ -33,21 +41,25 @@ export function MapEditorPage({ mapId }: { mapId: string }) {
   const [viewing, setViewing] = useState<VersionDetail | null>(null);
   const [savingTemplate, setSavingTemplate] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const comments = useMapComments(mapId, doc.workspaceId, () => setPanel("comments"));
 
-  const readOnly = viewing !== null;
+  // Commenters and viewers, and everyone until the live document has synced, see the map read-only.
+  const readOnly = viewing !== null || !doc.editable;
   const editor = useMemo<EditorActions>(() => ({ apply: doc.apply, readOnly }), [doc.apply, readOnly]);
   const viewer = useMemo<EditorActions>(() => ({ apply: () => {}, readOnly: true }), []);
   useUndoShortcuts(doc.undo, doc.redo, !readOnly);
+  useEditingFocus(doc.setFocus);
 
-  const { saveNow, currentRevision, reload } = doc;
+  // The server writes the restored map into the live document, so this editor gets it like any edit.
+  const { saveNow, storedRevision } = doc;
   const restore = useCallback(
     async (revision: number) => {
       await saveNow();
-      await api.restoreVersion(mapId, revision, currentRevision());
-      await reload();
+      await api.restoreVersion(mapId, revision, await storedRevision());
+      await storedRevision();
       setViewing(null);
     },
-    [saveNow, currentRevision, reload, mapId],
+    [saveNow, storedRevision, mapId],
   );
 
   const restoreViewed = (revision: number) =>
@@ -68,9 +80,9 @@ export function MapEditorPage({ mapId }: { mapId: string }) {
   );
 
   if (doc.loadError) return <ErrorState title={t("errors.cannotOpenMap")} message={doc.loadError} />;
-  const history = doc.history;
-  if (!history) return <div className="page-loading" aria-busy="true" />;
-  const shown = viewing?.map ?? history.present;
+  const current = doc.map;
+  if (!current) return <div className="page-loading" aria-busy="true" />;
+  const shown = viewing?.map ?? current;
 
   return (
     <div className={panel ? "editor with-panel" : "editor"}>
@@ -83,23 +95,24 @@ export function MapEditorPage({ mapId }: { mapId: string }) {
             <span className="breadcrumb-sep" aria-hidden="true">
               /
             </span>
-            <span className="breadcrumb-current">{history.present.title}</span>
+            <span className="breadcrumb-current">{current.title}</span>
             <span className="toolbar-divider" />
             <IconButton
               icon={Undo2}
               label={t("toolbar.undo")}
               title={t("toolbar.undoHint")}
               onClick={doc.undo}
-              disabled={readOnly || !canUndo(history)}
+              disabled={readOnly || !doc.canUndo}
             />
             <IconButton
               icon={Redo2}
               label={t("toolbar.redo")}
               title={t("toolbar.redoHint")}
               onClick={doc.redo}
-              disabled={readOnly || !canRedo(history)}
+              disabled={readOnly || !doc.canRedo}
             />
-            <SaveStatus state={doc.saveState} error={doc.saveError} onRetry={() => void doc.saveNow()} />
+            <SaveStatus state={doc.saveState} watching={!doc.mayEdit} />
+            <PresenceAvatars peers={doc.peers} />
             <span className="spacer" />
             <button
               type="button"
@@ -128,20 +141,31 @@ export function MapEditorPage({ mapId }: { mapId: string }) {
               <ChartColumn size={16} aria-hidden="true" />
               <span>{t("data.button")}</span>
             </button>
-            <button type="button" className="button" onClick={() => setSavingTemplate(true)}>
-              <BookmarkPlus size={16} aria-hidden="true" />
-              <span>{t("toolbar.saveAsTemplate")}</span>
-            </button>
+            {doc.mayEdit && (
+              <button type="button" className="button" onClick={() => setSavingTemplate(true)}>
+                <BookmarkPlus size={16} aria-hidden="true" />
+                <span>{t("toolbar.saveAsTemplate")}</span>
+              </button>
+            )}
+            <CommentsButton
+              openCount={comments.openTotal}
+              pressed={panel === "comments"}
+              onClick={() => {
+                comments.setFocus(null);
+                setPanel(panel === "comments" ? null : "comments");
+              }}
+            />
+            <ActivityButton
+              workspaceId={doc.workspaceId}
+              pressed={panel === "activity"}
+              onClick={() => setPanel(panel === "activity" ? null : "activity")}
+            />
             <ExportMenu mapId={mapId} beforeExport={doc.saveNow} onError={setNotice} />
+            <ShareButton mapId={mapId} workspaceId={doc.workspaceId} />
           </div>
         </div>
 
-        {doc.saveState === "conflict" && <ConflictBanner onReload={() => void doc.reload()} />}
-        {doc.saveState === "error" && doc.saveError && (
-          <div className="banner banner-error" role="alert">
-            <span>{t("save.errorDetail", { message: doc.saveError })}</span>
-          </div>
-        )}
+        <LiveBanner link={doc.link} role={doc.role} />
         {(notice ?? doc.editError) && (
           <div className="banner banner-error" role="alert">
             <span>{notice ?? doc.editError}</span>
@@ -175,14 +199,17 @@ export function MapEditorPage({ mapId }: { mapId: string }) {
 
         <EditorContext.Provider value={readOnly ? viewer : editor}>
           <MapHeader map={shown} personas={personas.personas} onOpenPersonas={() => setPanel("personas")} />
-          <MapGrid map={shown} personas={personas.personas} />
+          <CommentBadgeContext.Provider value={comments.badges}>
+            <MapGrid map={shown} personas={personas.personas} />
+          </CommentBadgeContext.Provider>
         </EditorContext.Provider>
+        <PresenceOutlines peers={doc.peers} />
       </div>
 
       {panel === "personas" && (
         <PersonaPanel
           store={personas}
-          selectedIds={history.present.personaIds}
+          selectedIds={current.personaIds}
           readOnly={readOnly}
           onToggle={togglePersona}
           onClose={() => setPanel(null)}
@@ -198,10 +225,21 @@ export function MapEditorPage({ mapId }: { mapId: string }) {
           onClose={() => setPanel(null)}
         />
       )}
+      {panel === "comments" && (
+        <CommentsDrawer
+          map={current}
+          workspaceId={doc.workspaceId}
+          comments={comments}
+          onClose={() => setPanel(null)}
+        />
+      )}
+      {panel === "activity" && (
+        <ActivityDrawer mapId={mapId} revision={doc.revision} onClose={() => setPanel(null)} />
+      )}
       {panel === "data" && (
         <Suspense fallback={<div className="drawer page-loading" aria-busy="true" />}>
           <DataPanel
-            map={history.present}
+            map={current}
             workspaceId={doc.workspaceId}
             personas={personas.personas}
             savePersona={(persona) => personas.save(persona, false)}
@@ -215,7 +253,7 @@ export function MapEditorPage({ mapId }: { mapId: string }) {
       {savingTemplate && (
         <SaveTemplateDialog
           mapId={mapId}
-          defaultName={history.present.title}
+          defaultName={current.title}
           beforeSave={doc.saveNow}
           onClose={() => setSavingTemplate(false)}
         />

@@ -12,7 +12,8 @@ import { useEditor } from "./editor-context.js";
 interface Props {
   map: JourneyMap;
   personas: Persona[];
-  onOpenPersonas: () => void;
+  /** Absent in the shared view, which has no persona panel to open. */
+  onOpenPersonas?: () => void;
 }
 
 /** Title, description, personas, segment, as-is/to-be state and the yearly review reminder. */
@@ -60,10 +61,12 @@ export const MapHeader = memo(function MapHeader({ map, personas, onOpenPersonas
                 {persona.name}
               </span>
             ))}
-            <button type="button" className="button button-sm" onClick={onOpenPersonas}>
-              <UserRoundPlus size={14} aria-hidden="true" />
-              <span>{mapPersonas.length ? t("map.managePersonas") : t("map.addPersona")}</span>
-            </button>
+            {onOpenPersonas && (
+              <button type="button" className="button button-sm" onClick={onOpenPersonas}>
+                <UserRoundPlus size={14} aria-hidden="true" />
+                <span>{mapPersonas.length ? t("map.managePersonas") : t("map.addPersona")}</span>
+              </button>
+            )}
           </dd>
         </div>
         <div className="map-fact">

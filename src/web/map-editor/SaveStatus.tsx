@@ -1,37 +1,55 @@
-import { CircleAlert, CircleCheck, CloudUpload, LoaderCircle, RefreshCw } from "lucide-react";
+import { CircleCheck, CloudOff, LoaderCircle, PlugZap, Unplug } from "lucide-react";
 import { useUiText } from "../i18n/ui-text.js";
 import type { SaveState } from "./save-state.js";
 
-interface Props {
-  state: SaveState;
-  error: string | null;
-  onRetry: () => void;
-}
-
 const ICONS = {
+  connecting: LoaderCircle,
   saved: CircleCheck,
-  unsaved: CloudUpload,
   saving: LoaderCircle,
-  error: CircleAlert,
-  conflict: CircleAlert,
+  offline: CloudOff,
+  unreachable: PlugZap,
+  refused: Unplug,
 };
 
-/** Always visible, announced politely: Saving… / Saved / Unsaved changes / Error. */
-export function SaveStatus({ state, error, onRetry }: Props) {
+/** The look, shared with the styles of the save indicator before live editing. */
+const TONES: Record<SaveState, string> = {
+  connecting: "save-saving",
+  saved: "save-saved",
+  saving: "save-saving",
+  offline: "save-unsaved",
+  unreachable: "save-error",
+  refused: "save-error",
+};
+
+const HINTS: Partial<Record<SaveState, string>> = {
+  saved: "live.hint.saved",
+  saving: "live.hint.saving",
+  offline: "live.hint.offline",
+};
+
+/** Always visible, announced politely: the link to the live map and whether the server has the edits. */
+interface Props {
+  state: SaveState;
+  /** Commenters and viewers have nothing to save: for them "saved" means the map on screen is current. */
+  watching?: boolean;
+}
+
+export function SaveStatus({ state, watching = false }: Props) {
   const { t } = useUiText();
   const Icon = ICONS[state];
+  const hint = HINTS[state];
+  const spinning = state === "saving" || state === "connecting";
   return (
-    <div className={`save-status save-${state}`}>
-      <span role="status" aria-live="polite" className="save-status-text" title={error ?? undefined}>
-        <Icon size={14} aria-hidden="true" className={state === "saving" ? "spin" : undefined} />
-        {t(`save.${state}`)}
+    <div className={`save-status ${TONES[state]}`}>
+      <span
+        role="status"
+        aria-live="polite"
+        className="save-status-text"
+        title={hint && !watching ? t(hint) : undefined}
+      >
+        <Icon size={14} aria-hidden="true" className={spinning ? "spin" : undefined} />
+        {t(watching && state === "saved" ? "live.status.upToDate" : `live.status.${state}`)}
       </span>
-      {state === "error" && (
-        <button type="button" className="link-button" onClick={onRetry}>
-          <RefreshCw size={12} aria-hidden="true" />
-          {t("save.retry")}
-        </button>
-      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { memo, useState } from "react";
 import type { EvidenceLevel } from "../../domain/evidence.js";
 import type { Stage } from "../../domain/journey-map.js";
 import { deleteStage, moveStage, renameStage } from "../../domain/map-operations.js";
+import { CommentBadge } from "../comments/CommentBadge.js";
 import { useUiText } from "../i18n/ui-text.js";
 import { IconButton } from "../ui/IconButton.js";
 import { InlineText } from "../ui/InlineText.js";
@@ -72,6 +73,7 @@ export const StageHeader = memo(function StageHeader({ stage, index, count, leve
             <GripVertical size={14} aria-hidden="true" />
           </button>
         )}
+        <CommentBadge target={{ kind: "stage", id: stage.id }} name={stage.name} />
       </div>
       {renaming && !readOnly ? (
         <InlineText
