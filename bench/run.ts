@@ -10,6 +10,7 @@ import { parseEventCount, runAnalyticsBench } from "./analytics/run-analytics.js
 import { runApiLoad } from "./api-load.js";
 import { runBrowserLoad } from "./browser-load.js";
 import { buildLargeMap, listCards } from "./large-map.js";
+import { runLiveSuite } from "./live/run-live.js";
 import { describeMachine } from "./machine.js";
 import { renderPlainTable, servePlainTable } from "./plain-table.js";
 import {
@@ -29,7 +30,7 @@ import { createMap } from "./tropa-api.js";
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 /**
- * `npm run bench -- --only analytics` (or `--only ui`) runs one part; `--events 1m,10m` sets the
+ * `npm run bench -- --only analytics` (or `--only ui`, `--only live`) runs one part; `--events 1m,10m` sets the
  * journey-analytics sizes (default 1M and 10M; `--events 100m` is the large run, never a default).
  */
 const { values: flags } = parseArgs({
@@ -185,5 +186,6 @@ ${renderAnalyticsSection(results)}
 Raw numbers: ${ANALYTICS_FILE}`);
 }
 
-if (flags.only !== "analytics") await main();
-if (flags.only !== "ui") await runAnalytics();
+if (!flags.only || flags.only === "ui") await main();
+if (!flags.only || flags.only === "live") await runLiveSuite();
+if (!flags.only || flags.only === "analytics") await runAnalytics();
