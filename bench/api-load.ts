@@ -4,7 +4,7 @@ import { updateCard } from "../src/domain/map-operations.js";
 import { listCards } from "./large-map.js";
 import { runPacedLoad } from "./paced-load.js";
 import { type Summary, summarize } from "./stats.js";
-import { createMap, requestJson } from "./tropa-api.js";
+import { createMap, firstWorkspaceId, getMap, type Session, sessionHeaders } from "./tropa-api.js";
 
 export const TEMPLATE_ID = "example-subscription-club";
 
@@ -87,15 +87,17 @@ const PACE = { periodMs: 1000, jitterMs: 200 };
  */
 export async function runApiLoad(
   baseUrl: string,
-  options: { connections: number; seconds: number; log: Log },
+  options: { session: Session; connections: number; seconds: number; log: Log },
 ): Promise<ApiLoadResult> {
-  const { connections: count, seconds, log } = options;
+  const { session, connections: count, seconds, log } = options;
+  const workspaceId = await firstWorkspaceId(baseUrl, session);
+  const saveHeaders = { "content-type": "application/json", ...sessionHeaders(session) };
   const staticBytes = (await (await fetch(`${baseUrl}${STATIC_FILE}`)).arrayBuffer()).byteLength;
   const scenario = { baseUrl, connections: count, seconds, log };
   const pace = `one request per ${PACE.periodMs} ± ${PACE.jitterMs} ms each`;
 
-  const pacedMaps = await createMaps(baseUrl, count, log);
-  const paced = await runScenario(baseUrl, pacedMaps, log, {
+  const pacedMaps = await createMaps(baseUrl, session, workspaceId, count, log);
+  const paced = await runScenario(baseUrl, session, pacedMaps, log, {
     baseline: () => {
       log(`paced baseline: ${count} clients GET ${STATIC_FILE}, ${pace}, for ${seconds} s`);
       return runPacedLoad({ ...scenario, ...PACE, clients: count, label: "paced baseline" }, () => ({
@@ -110,7 +112,7 @@ export async function runApiLoad(
         return {
           method: "PUT",
           path: `/api/maps/${connection.mapId}`,
-          headers: { "content-type": "application/json" },
+          headers: saveHeaders,
           body: () => nextSaveBody(connection),
           onResponse: (status, body) => recordSave(connection, status, body, failures),
         };
@@ -118,8 +120,8 @@ export async function runApiLoad(
     },
   });
 
-  const saturationMaps = await createMaps(baseUrl, count, log);
-  const saturation = await runScenario(baseUrl, saturationMaps, log, {
+  const saturationMaps = await createMaps(baseUrl, session, workspaceId, count, log);
+  const saturation = await runScenario(baseUrl, session, saturationMaps, log, {
     baseline: () => {
       log(`saturation baseline: ${count} connections GET ${STATIC_FILE} back to back for ${seconds} s`);
       return measure({ ...scenario, label: "saturation baseline" }, () => ({
@@ -134,7 +136,7 @@ export async function runApiLoad(
         return {
           method: "PUT",
           path: `/api/maps/${connection.mapId}`,
-          headers: { "content-type": "application/json" },
+          headers: saveHeaders,
           setupRequest: (request) => ({ ...request, body: nextSaveBody(connection) }),
           onResponse: (status, body) => recordSave(connection, status, body, failures),
         };
@@ -158,6 +160,7 @@ export async function runApiLoad(
 /** Runs the static baseline, then the saves, then reads every map back. */
 async function runScenario(
   baseUrl: string,
+  session: Session,
   connections: Connection[],
   log: Log,
   run: { baseline: () => Promise<LoadStats>; saves: (failures: string[]) => Promise<LoadStats> },
@@ -168,7 +171,7 @@ async function runScenario(
   // Requests cut off by the end of the run may still be committing; give them a moment.
   await new Promise((resolve) => setTimeout(resolve, 1000));
   log("checking every map's stored revision and text");
-  const check = await checkSaves(baseUrl, connections);
+  const check = await checkSaves(baseUrl, session, connections);
   return {
     baseline,
     saves,
@@ -178,10 +181,16 @@ async function runScenario(
   };
 }
 
-async function createMaps(baseUrl: string, count: number, log: Log): Promise<Connection[]> {
+async function createMaps(
+  baseUrl: string,
+  session: Session,
+  workspaceId: string,
+  count: number,
+  log: Log,
+): Promise<Connection[]> {
   const connections: Connection[] = [];
   await inBatches(count, 10, async (index) => {
-    const created = await createMap(baseUrl, { templateId: TEMPLATE_ID, lang: "en" });
+    const created = await createMap(baseUrl, session, workspaceId, { templateId: TEMPLATE_ID, lang: "en" });
     const card = listCards(created.map)[0];
     if (!card) throw new Error(`template ${TEMPLATE_ID} has no card to edit`);
     connections[index] = {
@@ -285,14 +294,11 @@ async function measure(
   }
 }
 
-async function checkSaves(baseUrl: string, connections: Connection[]): Promise<SaveCheck> {
+async function checkSaves(baseUrl: string, session: Session, connections: Connection[]): Promise<SaveCheck> {
   const check: SaveCheck = { maps: connections.length, exact: 0, cutAtEnd: 0, lost: 0, problems: [] };
   await inBatches(connections.length, 10, async (index) => {
     const connection = connections[index] as Connection;
-    const stored = (await requestJson(`${baseUrl}/api/maps/${connection.mapId}`)) as {
-      map: JourneyMap;
-      revision: number;
-    };
+    const stored = await getMap(baseUrl, session, connection.mapId);
     const text = cardText(stored.map, connection.card.cardId);
     if (
       stored.revision === connection.acked + 1 &&

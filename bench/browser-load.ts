@@ -29,6 +29,8 @@ export interface BrowserTarget {
   cardCount: number;
   /** Card ids to edit, spread over the map. */
   editCardIds: string[];
+  /** The session cookie the page needs (the editor's API calls are signed in); none for the static page. */
+  cookie?: { name: string; value: string };
 }
 
 type Log = (message: string) => void;
@@ -149,6 +151,7 @@ interface OpenedPage {
 async function openPage(browser: Browser, target: BrowserTarget): Promise<OpenedPage> {
   const context = await browser.newContext({ locale: "en-US", viewport: VIEWPORT });
   await context.addInitScript({ content: probes(target.cardCount) });
+  if (target.cookie) await context.addCookies([{ ...target.cookie, url: new URL(target.url).origin }]);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));

@@ -22,7 +22,7 @@ import {
   writeResults,
 } from "./report.js";
 import { type ServerProcess, startServerProcess } from "./server-process.js";
-import { createMap } from "./tropa-api.js";
+import { createMap, firstWorkspaceId, sessionCookie, setUpOwner } from "./tropa-api.js";
 
 /*
  * `npm run bench`: the issue's two performance goals, each beside a peer measured in the same run.
@@ -78,8 +78,13 @@ async function main(): Promise<void> {
     server = await startServerProcess({ dataDir: path.join(workDir, "data"), webDir });
     log("server", `Tropa (embedded SQLite in ${workDir}/data) at ${server.url}, pid ${server.pid}`);
 
+    // Every API call needs a session since issue 4: the owner signs up once, as the first visitor does.
+    const owner = await setUpOwner(server.url);
+    log("server", `owner ${owner.email} set up`);
+
     log("api", `${CONNECTIONS} clients, ${SECONDS} s per scenario`);
     const api = await runApiLoad(server.url, {
+      session: owner,
       connections: CONNECTIONS,
       seconds: SECONDS,
       log: (message) => log("api", message),
@@ -87,7 +92,9 @@ async function main(): Promise<void> {
 
     log("browser", "building the large map with the domain operations");
     const largeMap = buildLargeMap();
-    const created = await createMap(server.url, { map: largeMap });
+    const created = await createMap(server.url, owner, await firstWorkspaceId(server.url, owner), {
+      map: largeMap,
+    });
     const tropaCards = listCards(created.map);
     const html = renderPlainTable(largeMap);
     plainServer = await servePlainTable(html);
@@ -97,6 +104,7 @@ async function main(): Promise<void> {
         tropa: {
           label: "map editor",
           url: `${server.url}/#/maps/${created.map.id}`,
+          cookie: sessionCookie(owner),
           cardCount: tropaCards.length,
           editCardIds: spread(tropaCards, EDITS).map((card) => card.cardId),
         },

@@ -5,21 +5,14 @@ import { fileURLToPath } from "node:url";
 import type { JourneyMap } from "../../src/domain/journey-map.js";
 import { describeMachine } from "../machine.js";
 import { type ServerProcess, startServerProcess } from "../server-process.js";
+import { createMap, firstWorkspaceId, getMap, putMap, type Session, setUpOwner } from "../tropa-api.js";
 import { type LiveResults, type LiveRun, lostEditsIn, renderLiveSection } from "./live-report.js";
 import { type Participant, runLiveScenario } from "./live-scenario.js";
 import { addBenchCards, type MapLayout } from "./map-layout.js";
 import { mapLimited } from "./map-limited.js";
 import { type RelayProcess, startRelayProcess } from "./relay-process.js";
 import { sampleRss } from "./rss-sampler.js";
-import {
-  createTemplateMap,
-  firstWorkspaceId,
-  getMap,
-  putMap,
-  type Session,
-  setUpOwner,
-  signUpEditor,
-} from "./tropa-session.js";
+import { signUpEditor } from "./sign-up-editor.js";
 
 /** LIVE_SECONDS shortens the editing phase for a quick look; the published numbers use the default. */
 const SECONDS = Number(process.env.LIVE_SECONDS ?? 25);
@@ -59,7 +52,7 @@ export async function runLiveBench(log: (message: string) => void): Promise<Live
     );
     log(`creating 1 + ${SEPARATE_MAPS} maps from the ${TEMPLATE} template`);
     const prepare = async (editorCount: number, shared: number) => {
-      const created = await createTemplateMap(url, owner, workspaceId, TEMPLATE);
+      const created = await createMap(url, owner, workspaceId, { templateId: TEMPLATE, lang: "en" });
       const { map, layout } = addBenchCards(created.map, editorCount, shared);
       await putMap(url, owner, { map, revision: created.revision });
       return { map, layout };
