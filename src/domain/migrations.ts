@@ -65,7 +65,7 @@ export function migrateDocument(
 }
 
 /** What zod cannot see: ids must be unique and every per-stage entry must point at an existing stage. */
-function checkMapReferences(map: JourneyMap, where: string): void {
+export function checkMapReferences(map: JourneyMap, where: string): void {
   const stageIds = new Set<string>();
   map.stages.forEach((stage, i) => {
     if (stageIds.has(stage.id)) fail(`${where}.stages.${i}.id`, `stage id "${stage.id}" is used twice`);

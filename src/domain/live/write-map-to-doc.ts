@@ -17,52 +17,71 @@ type Item = JsonObject & { id: string };
 
 /**
  * Makes the doc describe `map`, changing only what differs, in one transaction. Writing the map the doc
- * already holds changes nothing (no update is emitted).
- * @example writeMapToDoc(doc, updateCard(readMap(), args), "local")
+ * already holds changes nothing (no update is emitted). `held`, when given, is a map the doc is known to
+ * describe (the one last read from it or written to it): the parts of `map` that are the very same objects
+ * as in `held` are skipped without looking at the doc, so an edit to one card of a large map is cheap.
+ * @example writeMapToDoc(doc, updateCard(held, args), "local", held)
  */
-export function writeMapToDoc(doc: Y.Doc, map: JourneyMap, origin?: unknown): void {
-  doc.transact(() => writeObject(mapRoot(doc), map as unknown as JsonObject), origin ?? null);
+export function writeMapToDoc(doc: Y.Doc, map: JourneyMap, origin?: unknown, held?: JourneyMap): void {
+  doc.transact(() => writeObject(mapRoot(doc), map as unknown as JsonObject, held), origin ?? null);
 }
 
-function writeObject(target: Y.Map<unknown>, value: JsonObject): void {
+function writeObject(target: Y.Map<unknown>, value: JsonObject, held?: unknown): void {
   for (const key of [...target.keys()]) {
     if (value[key] === undefined) target.delete(key);
   }
+  const before = isPlainObject(held) ? held : undefined;
   for (const [key, next] of Object.entries(value)) {
-    if (next !== undefined) writeEntry(target, key, next);
+    if (next !== undefined && next !== before?.[key]) writeEntry(target, key, next, before?.[key]);
   }
 }
 
-function writeEntry(target: Y.Map<unknown>, key: string, next: unknown): void {
+function writeEntry(target: Y.Map<unknown>, key: string, next: unknown, held: unknown): void {
   const current = target.get(key);
   if (LIST_KEYS.has(key) && isItemList(next)) {
-    writeList(ensureCollection(target, key, false), next);
+    writeList(ensureCollection(target, key, false), next, heldItems(held));
   } else if (key === CELLS_KEY && isCells(next)) {
-    writeCells(ensureCollection(target, key, true), next);
+    writeCells(ensureCollection(target, key, true), next, heldItems(held));
   } else if (TEXT_KEYS.has(key) && typeof next === "string") {
     if (current instanceof Y.Text) updateText(current, next);
     else target.set(key, new Y.Text(next));
   } else if (isPlainObject(next)) {
-    writeObject(ensureMap(target, key), next);
+    writeObject(ensureMap(target, key), next, held);
   } else if (current instanceof Y.AbstractType || !jsonEqual(current, next)) {
     target.set(key, structuredClone(next));
   }
 }
 
-function writeList(collection: Collection, items: Item[]): void {
+/** The items of a held list or of held cells, by id. */
+function heldItems(held: unknown): Map<string, unknown> {
+  const lists = Array.isArray(held) ? [held] : isPlainObject(held) ? Object.values(held) : [];
+  const items = new Map<string, unknown>();
+  for (const list of lists) {
+    if (!Array.isArray(list)) continue;
+    for (const item of list) if (isPlainObject(item) && typeof item.id === "string") items.set(item.id, item);
+  }
+  return items;
+}
+
+function writeItem(collection: Collection, item: Item, held: Map<string, unknown>): void {
+  const before = held.get(item.id);
+  if (item !== before) writeObject(ensureMap(collection.items, item.id), item, before);
+}
+
+function writeList(collection: Collection, items: Item[], held: Map<string, unknown>): void {
   const ids = items.map((item) => item.id);
   removeItemsNotIn(collection, new Set(ids));
-  for (const item of items) writeObject(ensureMap(collection.items, item.id), item);
+  for (const item of items) writeItem(collection, item, held);
   writeOrder(collection.order, ids, () => "");
 }
 
-function writeCells(collection: Collection, cells: Record<string, Item[]>): void {
+function writeCells(collection: Collection, cells: Record<string, Item[]>, held: Map<string, unknown>): void {
   const cellOf = collection.cellOf as Y.Map<unknown>;
   const cards = Object.entries(cells).flatMap(([stageId, items]) => items.map((item) => ({ item, stageId })));
   const ids = cards.map(({ item }) => item.id);
   removeItemsNotIn(collection, new Set(ids));
   for (const { item, stageId } of cards) {
-    writeObject(ensureMap(collection.items, item.id), item);
+    writeItem(collection, item, held);
     if (cellOf.get(item.id) !== stageId) cellOf.set(item.id, stageId);
   }
   const stageOf = new Map(cards.map(({ item, stageId }) => [item.id, stageId]));

@@ -3,8 +3,7 @@ import * as Y from "yjs";
 import { ConflictError, NotFoundError } from "../../domain/errors.js";
 import type { JourneyMap } from "../../domain/journey-map.js";
 import { jsonEqual } from "../../domain/live/json-equal.js";
-import { readMapFromDoc, writeMapToDoc } from "../../domain/live/map-doc.js";
-import { parseMap } from "../../domain/migrations.js";
+import { LiveMapDoc, writeMapToDoc } from "../../domain/live/map-doc.js";
 import type { Store, StoredMap } from "../../store/store.js";
 import {
   decodeClientMessage,
@@ -77,11 +76,12 @@ export class LiveRoom {
   private constructor(
     readonly mapId: string,
     readonly workspaceId: string,
-    doc: Y.Doc,
+    private readonly mapDoc: LiveMapDoc,
     valid: JourneyMap,
     saved: SavedRevision,
     private readonly options: LiveRoomOptions,
   ) {
+    const doc = mapDoc.doc;
     this.doc = doc;
     this.valid = valid;
     this.saved = saved;
@@ -105,13 +105,14 @@ export class LiveRoom {
     const record = await store.liveDocs.getLiveDoc(mapId);
     const doc = new Y.Doc();
     if (record) Y.applyUpdate(doc, record.state, LOAD_ORIGIN);
-    let valid = record && record.revision >= stored.revision ? parseOrNull(doc) : null;
+    const mapDoc = new LiveMapDoc(doc);
+    let valid = record && record.revision >= stored.revision ? mapDoc.readValid() : null;
     if (!valid) {
-      writeMapToDoc(doc, stored.map, LOAD_ORIGIN);
+      mapDoc.write(stored.map, LOAD_ORIGIN);
       valid = stored.map;
     }
     const saved = { map: stored.map, revision: stored.revision, state: Y.encodeStateAsUpdate(doc) };
-    return new LiveRoom(mapId, stored.workspaceId, doc, valid, saved, options);
+    return new LiveRoom(mapId, stored.workspaceId, mapDoc, valid, saved, options);
   }
 
   get isEmpty(): boolean {
@@ -194,11 +195,11 @@ export class LiveRoom {
 
   /** Re-reads the map; when the doc no longer holds a valid map, writes `fallback` back. */
   private keepValid(fallback: JourneyMap): void {
-    const map = parseOrNull(this.doc);
+    const map = this.mapDoc.readValid(this.valid);
     if (map) {
       this.valid = map;
     } else {
-      writeMapToDoc(this.doc, fallback, SERVER_ORIGIN);
+      this.mapDoc.write(fallback, SERVER_ORIGIN);
       this.valid = fallback;
     }
   }
@@ -236,7 +237,8 @@ export class LiveRoom {
     try {
       if (!jsonEqual(map, before.map)) {
         const stored = await store.saveMap(this.mapId, map, before.revision);
-        this.saved = { map: stored.map, revision: stored.revision, state };
+        // `map` equals what the store kept and shares its unchanged lanes with the next edits' maps.
+        this.saved = { map, revision: stored.revision, state };
         await this.reportSaved(userIds, before.map, stored);
       } else {
         this.saved = { ...before, state };
@@ -324,12 +326,4 @@ interface AwarenessChange {
   added: number[];
   updated: number[];
   removed: number[];
-}
-
-function parseOrNull(doc: Y.Doc): JourneyMap | null {
-  try {
-    return parseMap(readMapFromDoc(doc));
-  } catch {
-    return null;
-  }
 }

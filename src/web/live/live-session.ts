@@ -1,12 +1,10 @@
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import type { JourneyMap } from "../../domain/journey-map.js";
-import { MAP_ROOT, readMapFromDoc, writeMapToDoc } from "../../domain/live/map-doc.js";
-import { parseMap } from "../../domain/migrations.js";
+import { LiveMapDoc, MAP_ROOT } from "../../domain/live/map-doc.js";
 import { ATTEMPTS_BEFORE_UNREACHABLE, type LinkState } from "./link-state.js";
 import { liveServerUrl } from "./live-url.js";
 import { type Peer, type PresenceFocus, type PresenceUser, peersOf } from "./presence.js";
-import { shareUnchanged } from "./share-unchanged.js";
 
 /** Marks this user's own transactions: undo tracks only these, and they need no re-read of the doc. */
 const LOCAL_ORIGIN = Symbol("local edit");
@@ -40,6 +38,9 @@ interface Options {
  */
 export class LiveSession {
   private readonly doc = new Y.Doc();
+  private readonly mapDoc = new LiveMapDoc(this.doc);
+  /** The doc describes `current` (false after reading an invalid doc): writes may then skip unchanged parts. */
+  private docHoldsCurrent = false;
   private readonly provider: WebsocketProvider;
   private undoManager: Y.UndoManager | null = null;
   private current: JourneyMap;
@@ -92,9 +93,10 @@ export class LiveSession {
     this.readRemoteNow();
     const edited = edit(this.current);
     if (edited === this.current) return this.current;
-    const next = shareUnchanged(this.current, parseMap(edited));
-    writeMapToDoc(this.doc, next, LOCAL_ORIGIN);
+    const next = this.mapDoc.parse(edited, this.current);
+    this.mapDoc.write(next, LOCAL_ORIGIN, this.docHoldsCurrent ? this.current : undefined);
     this.current = next;
+    this.docHoldsCurrent = true;
     this.options.events.onLocalEdit();
     return next;
   }
@@ -185,13 +187,9 @@ export class LiveSession {
    * valid map back); until then the last valid map stays on screen. Returns whether the doc was valid.
    */
   private readDoc(): boolean {
-    let parsed: JourneyMap;
-    try {
-      parsed = parseMap(readMapFromDoc(this.doc));
-    } catch {
-      return false;
-    }
-    const next = shareUnchanged(this.current, parsed);
+    const next = this.mapDoc.readValid(this.current);
+    this.docHoldsCurrent = next !== null;
+    if (!next) return false;
     if (next !== this.current) {
       this.current = next;
       this.options.events.onMap(next);
