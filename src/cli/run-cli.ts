@@ -6,6 +6,7 @@ import { registerFunnel } from "./commands/funnel.js";
 import { registerImport } from "./commands/import.js";
 import { registerNew } from "./commands/new.js";
 import { registerPaths } from "./commands/paths.js";
+import { registerResetPassword } from "./commands/reset-password.js";
 import { registerServe } from "./commands/serve.js";
 import { registerTemplates } from "./commands/templates.js";
 import { reportError } from "./report-error.js";
@@ -31,6 +32,7 @@ export async function runCli(args: string[], io: CliIo = processIo): Promise<num
   registerFunnel(program, io);
   registerPaths(program, io);
   registerCompare(program, io);
+  registerResetPassword(program, io);
   try {
     await program.parseAsync(args, { from: "user" });
     return 0;
