@@ -1,4 +1,4 @@
-import { type ReactNode, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AccountPage } from "../account/AccountPage.js";
 import { InvitePage } from "../account/InvitePage.js";
@@ -62,6 +62,16 @@ function SignedInApp({ route }: { route: Route }) {
     // An open map belongs to the workspace being left.
     if (route.name === "map") navigate("#/");
   };
+  // A map opened by a link may live in another of the user's workspaces: the top bar follows it.
+  const followMap = useCallback(
+    (workspaceId: string) => {
+      if (workspaceId === rememberedWorkspaceId()) return;
+      if (!me.workspaces.some((member) => member.id === workspaceId)) return;
+      rememberWorkspace(workspaceId);
+      setSwitches((count) => count + 1);
+    },
+    [me.workspaces],
+  );
 
   return (
     <div className="app">
@@ -72,7 +82,12 @@ function SignedInApp({ route }: { route: Route }) {
         onSwitchWorkspace={switchWorkspace}
       />
       <main className="app-main">
-        <SignedInPage route={route} workspace={workspace} onCreateWorkspace={switchWorkspace} />
+        <SignedInPage
+          route={route}
+          workspace={workspace}
+          onCreateWorkspace={switchWorkspace}
+          onMapWorkspace={followMap}
+        />
       </main>
     </div>
   );
@@ -82,13 +97,14 @@ interface PageProps {
   route: Route;
   workspace: MemberWorkspace | null;
   onCreateWorkspace: (workspaceId: string) => void;
+  onMapWorkspace: (workspaceId: string) => void;
 }
 
-function SignedInPage({ route, workspace, onCreateWorkspace }: PageProps) {
+function SignedInPage({ route, workspace, onCreateWorkspace, onMapWorkspace }: PageProps) {
   switch (route.name) {
     // The editor loads its map by id, whichever workspace the map is in.
     case "map":
-      return <MapEditorPage key={route.mapId} mapId={route.mapId} />;
+      return <MapEditorPage key={route.mapId} mapId={route.mapId} onWorkspace={onMapWorkspace} />;
     case "account":
       return <AccountPage />;
     case "invite":

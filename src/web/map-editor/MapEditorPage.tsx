@@ -1,5 +1,5 @@
 import { BookmarkPlus, ChartColumn, Eye, History, Redo2, RotateCcw, Undo2, Users, X } from "lucide-react";
-import { lazy, Suspense, useCallback, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { updateMapInfo } from "../../domain/map-operations.js";
 import { ActivityButton } from "../activity/ActivityButton.js";
 import { ActivityDrawer } from "../activity/ActivityDrawer.js";
@@ -33,9 +33,18 @@ type Panel = "personas" | "versions" | "data" | "comments" | "activity" | null;
 // Charts and the import UI are heavy; loading them on first open keeps the editor's start fast.
 const DataPanel = lazy(() => import("../data-panel/DataPanel.js"));
 
-export function MapEditorPage({ mapId }: { mapId: string }) {
+interface Props {
+  mapId: string;
+  /** Told which workspace the map is in, once loaded, so the top bar can show that one. */
+  onWorkspace?: (workspaceId: string) => void;
+}
+
+export function MapEditorPage({ mapId, onWorkspace }: Props) {
   const { t } = useUiText();
   const doc = useMapDocument(mapId);
+  useEffect(() => {
+    if (doc.workspaceId) onWorkspace?.(doc.workspaceId);
+  }, [doc.workspaceId, onWorkspace]);
   const personas = usePersonas(doc.workspaceId);
   const [panel, setPanel] = useState<Panel>(null);
   const [viewing, setViewing] = useState<VersionDetail | null>(null);
