@@ -70,6 +70,14 @@ export async function startTropa(): Promise<Tropa> {
   }
 }
 
+/** Signs `account` in once more through the API: another session, as from a second device. */
+export async function signInAgain(tropa: Pick<Tropa, "url">, account: Account): Promise<Account> {
+  return signedInAccount(tropa.url, "/api/auth/sign-in", {
+    email: account.email,
+    password: account.password,
+  });
+}
+
 /** Sets up, signs in or signs up through the API and keeps the session it starts. */
 async function signedInAccount(
   url: string,
