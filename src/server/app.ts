@@ -8,7 +8,7 @@ import { errorBody, respondToError, validationHook } from "./api-error.js";
 import type { App, AppEnv } from "./app-env.js";
 import { AttemptLimiter } from "./auth/attempt-limiter.js";
 import { authenticate } from "./auth/authenticate.js";
-import { answerUnknownWorkspaces } from "./auth/unknown-workspace.js";
+import { refuseOutsidersOf, refuseWorkspaceOutsiders, workspaceOf } from "./auth/refuse-outsiders.js";
 import type { Config } from "./config.js";
 import { ImportJobs } from "./import-jobs.js";
 import { LiveMaps } from "./live/live-maps.js";
@@ -87,8 +87,12 @@ export function createApp({
     await next();
   });
   app.use("/api/*", authenticate());
-  app.use("/api/workspaces/:wid", answerUnknownWorkspaces());
-  app.use("/api/workspaces/:wid/*", answerUnknownWorkspaces());
+  app.use("/api/workspaces/:wid", refuseWorkspaceOutsiders());
+  app.use("/api/workspaces/:wid/*", refuseWorkspaceOutsiders());
+  for (const kind of ["map", "comment", "persona"] as const) {
+    app.use(`/api/${kind}s/:id`, refuseOutsidersOf(workspaceOf[kind]));
+    app.use(`/api/${kind}s/:id/*`, refuseOutsidersOf(workspaceOf[kind]));
+  }
   // Event files are streamed to disk, so they may be far larger than any JSON request.
   const apiLimit = limitBody(config.maxBodyBytes);
   const uploadLimit = limitBody(config.maxImportBytes);

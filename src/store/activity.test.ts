@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import type { User } from "../domain/team/account.js";
 import type { NewActivity } from "./activity-store.js";
-import { openStore } from "./open-store.js";
 import type { Store } from "./store.js";
-import { addMember } from "./team-fixtures.test-support.js";
+import { addMember, openTeamStore } from "./team-fixtures.test-support.js";
 import { testBackends } from "./test-databases.js";
 
 const T0 = new Date("2030-05-01T12:00:00.000Z");
@@ -32,15 +31,7 @@ describe.each(testBackends())("activity on $name", (backend) => {
   }
 
   beforeEach(async () => {
-    const created = await backend.create();
-    cleanup = created.cleanup;
-    store = await openStore(created.config);
-    workspaceId = (await store.createWorkspace("Team")).id;
-    owner = await store.accounts.createFirstUser({
-      email: "o@example.test",
-      name: "Olga",
-      passwordHash: "h",
-    });
+    ({ store, workspaceId, owner, cleanup } = await openTeamStore(backend));
     vi.useFakeTimers({ toFake: ["Date"] });
     at(0);
   });

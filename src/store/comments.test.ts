@@ -4,9 +4,8 @@ import type { JourneyMap } from "../domain/journey-map.js";
 import type { User } from "../domain/team/account.js";
 import type { CommentTarget } from "../domain/team/comment.js";
 import type { NewComment } from "./comment-store.js";
-import { openStore } from "./open-store.js";
 import type { Store } from "./store.js";
-import { addMember, sampleMap } from "./team-fixtures.test-support.js";
+import { addMember, openTeamStore, sampleMap } from "./team-fixtures.test-support.js";
 import { testBackends } from "./test-databases.js";
 
 const card: CommentTarget = { kind: "card", id: "c1" };
@@ -26,15 +25,7 @@ describe.each(testBackends())("comments on $name", (backend) => {
   }
 
   beforeEach(async () => {
-    const created = await backend.create();
-    cleanup = created.cleanup;
-    store = await openStore(created.config);
-    workspaceId = (await store.createWorkspace("Team")).id;
-    owner = await store.accounts.createFirstUser({
-      email: "o@example.test",
-      name: "Olga",
-      passwordHash: "h",
-    });
+    ({ store, workspaceId, owner, cleanup } = await openTeamStore(backend));
     map = sampleMap();
     await store.createMap(workspaceId, map);
     vi.useFakeTimers({ toFake: ["Date"] });

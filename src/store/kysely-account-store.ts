@@ -1,10 +1,11 @@
 import type { Kysely } from "kysely";
-import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { ConflictError, NotFoundError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
 import { displayNameSchema, type User } from "../domain/team/account.js";
 import { type Role, roleSchema } from "../domain/team/role.js";
 import { validateInput } from "../domain/validate-input.js";
 import type { AccountStore, NewUser, SessionRecord, UserWithPassword } from "./account-store.js";
+import { joinByInvitation } from "./join-by-invitation.js";
 import type { Database, SessionTable, UserTable } from "./schema.js";
 import { isUniqueViolation } from "./unique-violation.js";
 
@@ -81,30 +82,7 @@ export class KyselyAccountStore implements AccountStore {
     try {
       await this.db.transaction().execute(async (tx) => {
         await tx.insertInto("users").values(row).execute();
-        // The condition sits in the UPDATE, so of two concurrent uses only one matches the row.
-        const invitation = await tx
-          .updateTable("invitations")
-          .set({ used_at: now, used_by: row.id })
-          .where("token_hash", "=", invitationTokenHash)
-          .where("used_at", "is", null)
-          .where("expires_at", ">", now)
-          .returning(["workspace_id", "role"])
-          .executeTakeFirst();
-        if (!invitation) {
-          throw new ValidationError(
-            "invitation: this invitation link was already used, has expired or does not exist; ask for a new one",
-            "invitation",
-          );
-        }
-        await tx
-          .insertInto("memberships")
-          .values({
-            workspace_id: invitation.workspace_id,
-            user_id: row.id,
-            role: roleSchema.parse(invitation.role),
-            created_at: now,
-          })
-          .execute();
+        await joinByInvitation(tx, { tokenHash: invitationTokenHash, field: "invitation" }, row.id, now);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw emailTaken(row.email);

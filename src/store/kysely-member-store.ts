@@ -3,9 +3,10 @@ import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { newId } from "../domain/ids.js";
 import { nameSchema } from "../domain/journey-map.js";
 import type { Invitation } from "../domain/team/invitation.js";
-import { type Role, roleAtLeast, roleSchema } from "../domain/team/role.js";
+import { type Role, roleSchema } from "../domain/team/role.js";
 import type { WorkspaceMember } from "../domain/team/workspace-member.js";
 import { validateInput } from "../domain/validate-input.js";
+import { joinByInvitation } from "./join-by-invitation.js";
 import type { MemberStore, NewInvitation } from "./member-store.js";
 import { personRef } from "./person-ref.js";
 import type { Database } from "./schema.js";
@@ -172,46 +173,7 @@ export class KyselyMemberStore implements MemberStore {
     return this.db.transaction().execute(async (tx) => {
       const user = await tx.selectFrom("users").select("id").where("id", "=", userId).executeTakeFirst();
       if (!user) throw new NotFoundError(`user ${userId}`);
-      // The condition sits in the UPDATE, so of two concurrent uses only one matches the row.
-      const invitation = await tx
-        .updateTable("invitations")
-        .set({ used_at: now, used_by: userId })
-        .where("token_hash", "=", tokenHash)
-        .where("used_at", "is", null)
-        .where("expires_at", ">", now)
-        .returning(["workspace_id", "role"])
-        .executeTakeFirst();
-      if (!invitation) {
-        throw new ValidationError(
-          "token: this invitation link was already used, has expired or does not exist; ask for a new one",
-          "token",
-        );
-      }
-      const workspaceId = invitation.workspace_id;
-      const invited = roleSchema.parse(invitation.role);
-      await tx
-        .insertInto("memberships")
-        .values({ workspace_id: workspaceId, user_id: userId, role: invited, created_at: now })
-        .onConflict((conflict) => conflict.columns(["workspace_id", "user_id"]).doNothing())
-        .execute();
-      const current = roleSchema.parse(
-        (
-          await tx
-            .selectFrom("memberships")
-            .select("role")
-            .where("workspace_id", "=", workspaceId)
-            .where("user_id", "=", userId)
-            .executeTakeFirstOrThrow()
-        ).role,
-      );
-      if (roleAtLeast(current, invited)) return { workspaceId, role: current };
-      await tx
-        .updateTable("memberships")
-        .set({ role: invited })
-        .where("workspace_id", "=", workspaceId)
-        .where("user_id", "=", userId)
-        .execute();
-      return { workspaceId, role: invited };
+      return joinByInvitation(tx, { tokenHash, field: "token" }, userId, now);
     });
   }
 

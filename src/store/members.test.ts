@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import type { User } from "../domain/team/account.js";
-import { openStore } from "./open-store.js";
 import type { Store } from "./store.js";
-import { addMember, hashToken, inDays, invite, PASSWORD_HASH, warmUp } from "./team-fixtures.test-support.js";
+import { addMember, hashToken, inDays, invite, openTeamStore, warmUp } from "./team-fixtures.test-support.js";
 import { testBackends } from "./test-databases.js";
 
 describe.each(testBackends())("members on $name", (backend) => {
@@ -13,15 +12,7 @@ describe.each(testBackends())("members on $name", (backend) => {
   let owner: User;
 
   beforeEach(async () => {
-    const created = await backend.create();
-    cleanup = created.cleanup;
-    store = await openStore(created.config);
-    workspaceId = (await store.createWorkspace("Team")).id;
-    owner = await store.accounts.createFirstUser({
-      email: "owner@example.test",
-      name: "Olga",
-      passwordHash: PASSWORD_HASH,
-    });
+    ({ store, workspaceId, owner, cleanup } = await openTeamStore(backend));
   });
 
   afterEach(async () => {

@@ -2,10 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { NotFoundError } from "../domain/errors.js";
 import type { JourneyMap } from "../domain/journey-map.js";
 import type { User } from "../domain/team/account.js";
-import { openStore } from "./open-store.js";
 import type { NewShareLink } from "./share-link-store.js";
 import type { Store } from "./store.js";
-import { hashToken, inDays, PASSWORD_HASH, sampleMap } from "./team-fixtures.test-support.js";
+import { hashToken, inDays, openTeamStore, PASSWORD_HASH, sampleMap } from "./team-fixtures.test-support.js";
 import { testBackends } from "./test-databases.js";
 
 describe.each(testBackends())("share links on $name", (backend) => {
@@ -28,15 +27,7 @@ describe.each(testBackends())("share links on $name", (backend) => {
   }
 
   beforeEach(async () => {
-    const created = await backend.create();
-    cleanup = created.cleanup;
-    store = await openStore(created.config);
-    workspaceId = (await store.createWorkspace("Team")).id;
-    owner = await store.accounts.createFirstUser({
-      email: "o@example.test",
-      name: "Olga",
-      passwordHash: "h",
-    });
+    ({ store, workspaceId, owner, cleanup } = await openTeamStore(backend));
     map = sampleMap();
     await store.createMap(workspaceId, map);
   });

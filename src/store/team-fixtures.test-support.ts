@@ -3,11 +3,35 @@ import { newId } from "../domain/ids.js";
 import { type JourneyMap, journeyMapSchema } from "../domain/journey-map.js";
 import type { User } from "../domain/team/account.js";
 import type { Role } from "../domain/team/role.js";
+import { openStore } from "./open-store.js";
 import type { Store } from "./store.js";
+import type { TestBackend } from "./test-databases.js";
 
 /** Test support for the team parts of the store: users, invitations and maps made through the public Store. */
 
 export const PASSWORD_HASH = "scrypt$16384$8$1$c2FsdA==$aGFzaA==";
+
+export interface TeamStore {
+  store: Store;
+  /** The "Team" workspace; the owner owns it. */
+  workspaceId: string;
+  owner: User;
+  /** Removes the database; close the store first. */
+  cleanup: () => Promise<void>;
+}
+
+/** A store over a fresh database of `backend` with the "Team" workspace and its owner, Olga. */
+export async function openTeamStore(backend: TestBackend): Promise<TeamStore> {
+  const created = await backend.create();
+  const store = await openStore(created.config);
+  const workspaceId = (await store.createWorkspace("Team")).id;
+  const owner = await store.accounts.createFirstUser({
+    email: "owner@example.test",
+    name: "Olga",
+    passwordHash: PASSWORD_HASH,
+  });
+  return { store, workspaceId, owner, cleanup: created.cleanup };
+}
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");

@@ -1,5 +1,4 @@
-import { createRoute, type z } from "@hono/zod-openapi";
-import type { Context } from "hono";
+import { createRoute } from "@hono/zod-openapi";
 import { ConflictError, UnauthorizedError, ValidationError } from "../../domain/errors.js";
 import {
   authStateSchema,
@@ -14,22 +13,14 @@ import {
 } from "../../domain/team/account.js";
 import { recordJoined } from "../activity/record-activity.js";
 import { errorResponses } from "../api-error.js";
-import type { App, AppEnv } from "../app-env.js";
+import type { App } from "../app-env.js";
 import { clientAddress } from "../auth/client-address.js";
 import { hashPassword, UNMATCHABLE_HASH, verifyPassword } from "../auth/password-hash.js";
 import { hashSecretToken } from "../auth/secret-token.js";
 import { clearSessionCookie } from "../auth/session-cookie.js";
 import { describeMe, startSession } from "../auth/sessions.js";
-import type { Actor } from "../policy.js";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { "application/json": { schema } },
-});
+import { signedIn } from "../auth/signed-in.js";
+import { json, jsonBody } from "./json-content.js";
 
 const stateRoute = createRoute({
   method: "get",
@@ -43,7 +34,7 @@ const setupRoute = createRoute({
   path: "/api/auth/setup",
   summary: "Create the owner account (only while no account exists); signs in",
   description: "The owner becomes owner of every workspace without one, such as the demo workspace.",
-  request: { body: body(setupBodySchema) },
+  request: { body: jsonBody(setupBodySchema) },
   responses: {
     201: json(meSchema, "signed in as the new owner; the session cookie is set"),
     400: errorResponses[400],
@@ -56,7 +47,7 @@ const signInRoute = createRoute({
   method: "post",
   path: "/api/auth/sign-in",
   summary: "Sign in with email and password",
-  request: { body: body(signInBodySchema) },
+  request: { body: jsonBody(signInBodySchema) },
   responses: {
     200: json(meSchema, "signed in; the session cookie is set"),
     400: errorResponses[400],
@@ -69,7 +60,7 @@ const signUpRoute = createRoute({
   method: "post",
   path: "/api/auth/sign-up",
   summary: "Create an account through an invitation link; joins its workspace and signs in",
-  request: { body: body(signUpBodySchema) },
+  request: { body: jsonBody(signUpBodySchema) },
   responses: {
     201: json(meSchema, "signed in as the new member; the session cookie is set"),
     400: errorResponses[400],
@@ -103,7 +94,7 @@ const updateMeRoute = createRoute({
   method: "patch",
   path: "/api/auth/me",
   summary: "Change the signed-in user's display name",
-  request: { body: body(updateProfileBodySchema) },
+  request: { body: jsonBody(updateProfileBodySchema) },
   responses: { 200: json(userSchema, "the user"), 400: errorResponses[400], 401: errorResponses[401] },
 });
 
@@ -111,7 +102,7 @@ const passwordRoute = createRoute({
   method: "post",
   path: "/api/auth/password",
   summary: "Change the password; every other session of the user ends",
-  request: { body: body(changePasswordBodySchema) },
+  request: { body: jsonBody(changePasswordBodySchema) },
   responses: {
     204: { description: "changed" },
     400: errorResponses[400],
@@ -121,13 +112,6 @@ const passwordRoute = createRoute({
 });
 
 const INVALID_CREDENTIALS = new UnauthorizedError("email or password is wrong", "invalid_credentials");
-
-/** The signed-in user; the middleware lets only signed-in requests reach the routes that call this. */
-function signedIn(c: Context<AppEnv>): Extract<Actor, { kind: "user" }> {
-  const actor = c.var.actor;
-  if (actor.kind !== "user") throw new UnauthorizedError();
-  return actor;
-}
 
 function presentUser(user: User): User {
   return { id: user.id, email: user.email, name: user.name, createdAt: user.createdAt };

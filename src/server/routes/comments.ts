@@ -12,17 +12,10 @@ import type { Store } from "../../store/store.js";
 import { recordActivity } from "../activity/record-activity.js";
 import { errorResponses } from "../api-error.js";
 import type { App } from "../app-env.js";
-import { type Actor, canCommentOnMap, canDeleteAnyComment, canViewMap, requireAllowed } from "../policy.js";
+import { signedIn } from "../auth/signed-in.js";
+import { canCommentOnMap, canDeleteAnyComment, canViewMap, requireAllowed } from "../policy.js";
+import { json, jsonBody } from "./json-content.js";
 import { checkMapAccess, loadMap } from "./load-map.js";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { "application/json": { schema } },
-});
 
 /** How much of a comment (and of the card it is on) the activity log keeps. */
 const EXCERPT_LENGTH = 80;
@@ -64,7 +57,7 @@ const addCommentRoute = createRoute({
   summary: "Start a thread on the map, a stage or a card, or reply to one (`parentId`)",
   description:
     "The target must be a stage or card of the map's current content; every mentioned id must be a member of the map's workspace.",
-  request: { params: mapParams, body: body(createCommentBodySchema) },
+  request: { params: mapParams, body: jsonBody(createCommentBodySchema) },
   responses: {
     201: json(commentSchema, "the new comment"),
     400: errorResponses[400],
@@ -77,7 +70,7 @@ const editCommentRoute = createRoute({
   method: "patch",
   path: "/api/comments/{id}",
   summary: "Change the text and mentions of your own comment",
-  request: { params: commentParams, body: body(editCommentBodySchema) },
+  request: { params: commentParams, body: jsonBody(editCommentBodySchema) },
   responses: {
     200: json(commentSchema, "the edited comment"),
     400: errorResponses[400],
@@ -110,12 +103,6 @@ const deleteCommentRoute = createRoute({
   request: { params: commentParams },
   responses: { 204: { description: "deleted" }, 403: errorResponses[403], 404: errorResponses[404] },
 });
-
-/** The signed-in user behind a request; the auth middleware lets no one else reach these routes. */
-function userIdOf(actor: Actor): string {
-  if (actor.kind !== "user") throw new ForbiddenError("sign in to comment");
-  return actor.user.id;
-}
 
 /** The stage's name or the card's text a target names; undefined for the map or when it is not on the map. */
 function targetText(map: JourneyMap, target: CommentTarget): string | undefined {
@@ -172,7 +159,7 @@ export function registerCommentRoutes(app: App): void {
     const { store, actor } = c.var;
     const input = c.req.valid("json");
     const stored = await loadMap(store, id, (w) => canCommentOnMap(actor, w));
-    const authorId = userIdOf(actor);
+    const authorId = signedIn(c).user.id;
     let target = input.target;
     if (input.parentId) {
       // A reply joins its thread wherever that is pinned, even if the card is gone since.
@@ -207,7 +194,7 @@ export function registerCommentRoutes(app: App): void {
     const { store, actor } = c.var;
     const existing = await store.comments.getComment(c.req.valid("param").id);
     requireAllowed(canCommentOnMap(actor, existing.workspaceId));
-    if (existing.author?.id !== userIdOf(actor)) {
+    if (existing.author?.id !== signedIn(c).user.id) {
       throw new ForbiddenError("only the author of a comment can edit it");
     }
     const input = c.req.valid("json");
@@ -220,7 +207,7 @@ export function registerCommentRoutes(app: App): void {
       const { store, actor } = c.var;
       const existing = await store.comments.getComment(c.req.valid("param").id);
       requireAllowed(canCommentOnMap(actor, existing.workspaceId));
-      const actorId = userIdOf(actor);
+      const actorId = signedIn(c).user.id;
       const thread = await store.comments.setResolved(existing.id, action === "resolve" ? actorId : null);
       const { map } = await store.getMap(thread.mapId);
       await recordActivity(
@@ -237,7 +224,7 @@ export function registerCommentRoutes(app: App): void {
     const { store, actor } = c.var;
     const existing = await store.comments.getComment(c.req.valid("param").id);
     requireAllowed(canCommentOnMap(actor, existing.workspaceId));
-    const own = existing.author?.id === userIdOf(actor);
+    const own = existing.author?.id === signedIn(c).user.id;
     if (!own && !canDeleteAnyComment(actor, existing.workspaceId)) {
       throw new ForbiddenError("only the author of a comment or a workspace owner can delete it");
     }

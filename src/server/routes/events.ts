@@ -4,11 +4,7 @@ import { idSchema } from "../../domain/journey-map.js";
 import { errorResponses } from "../api-error.js";
 import type { App } from "../app-env.js";
 import { canViewEvents, requireAllowed } from "../policy.js";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
+import { json } from "./json-content.js";
 
 const summaryRoute = createRoute({
   method: "get",
@@ -44,8 +40,8 @@ export function registerEventRoutes(app: App): void {
 
   app.openapi(propertiesRoute, async (c) => {
     const { wid } = c.req.valid("param");
-    const { event } = c.req.valid("query");
     requireAllowed(canViewEvents(c.var.actor, wid));
+    const { event } = c.req.valid("query");
     await c.var.store.getWorkspace(wid);
     const properties = await c.var.eventStores.use(wid, (events) => events.properties(event));
     return c.json({ properties }, 200);

@@ -11,11 +11,7 @@ import { errorResponses } from "../api-error.js";
 import type { App } from "../app-env.js";
 import { canImportEvents, canViewEvents, requireAllowed } from "../policy.js";
 import { saveUpload } from "../save-upload.js";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
+import { json } from "./json-content.js";
 
 const UPLOAD_PATH = /^\/api\/workspaces\/[^/]+\/imports$/;
 
@@ -109,8 +105,8 @@ function readMapping(spec: string | undefined): { mapping: ColumnMapping; named:
 export function registerImportRoutes(app: App): void {
   app.openapi(previewRoute, async (c) => {
     const { wid } = c.req.valid("param");
-    const { filename, preset, map } = c.req.valid("query");
     requireAllowed(canImportEvents(c.var.actor, wid));
+    const { filename, preset, map } = c.req.valid("query");
     await c.var.store.getWorkspace(wid);
     const { named } = readMapping(map);
     const upload = await saveUpload(c.req.raw.body, filename);
@@ -123,8 +119,8 @@ export function registerImportRoutes(app: App): void {
 
   app.openapi(startImportRoute, async (c) => {
     const { wid } = c.req.valid("param");
-    const { filename, preset, map, skipInvalid } = c.req.valid("query");
     requireAllowed(canImportEvents(c.var.actor, wid));
+    const { filename, preset, map, skipInvalid } = c.req.valid("query");
     await c.var.store.getWorkspace(wid);
     const { mapping } = readMapping(map);
     const upload = await saveUpload(c.req.raw.body, filename);

@@ -1,6 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import { NotFoundError, UnauthorizedError } from "../../domain/errors.js";
+import { NotFoundError } from "../../domain/errors.js";
 import { idSchema } from "../../domain/journey-map.js";
 import {
   acceptInvitationBodySchema,
@@ -12,16 +11,13 @@ import {
 import { roleSchema } from "../../domain/team/role.js";
 import { recordActivity } from "../activity/record-activity.js";
 import { errorResponses } from "../api-error.js";
-import type { App, AppEnv } from "../app-env.js";
+import type { App } from "../app-env.js";
 import { clientAddress } from "../auth/client-address.js";
 import { publicBaseUrl } from "../auth/public-url.js";
 import { hashSecretToken, newSecretToken } from "../auth/secret-token.js";
+import { signedIn } from "../auth/signed-in.js";
 import { canManageMembers, requireAllowed } from "../policy.js";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
+import { json, jsonBody } from "./json-content.js";
 
 const workspaceParams = z.object({ wid: idSchema });
 const tokenParams = z.object({ token: z.string().min(1).max(200) });
@@ -32,7 +28,7 @@ const createInvitationRoute = createRoute({
   summary: "Create an invitation link (owners); the link is shown only in this answer",
   request: {
     params: workspaceParams,
-    body: { required: true, content: { "application/json": { schema: createInvitationBodySchema } } },
+    body: jsonBody(createInvitationBodySchema),
   },
   responses: {
     201: json(createdInvitationSchema, "the invitation with its link"),
@@ -84,7 +80,7 @@ const acceptInvitationRoute = createRoute({
   path: "/api/invitations/accept",
   summary: "Join the invitation's workspace as the signed-in user",
   request: {
-    body: { required: true, content: { "application/json": { schema: acceptInvitationBodySchema } } },
+    body: jsonBody(acceptInvitationBodySchema),
   },
   responses: {
     200: json(z.object({ workspaceId: z.string(), role: roleSchema }), "joined"),
@@ -96,17 +92,12 @@ const acceptInvitationRoute = createRoute({
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function signedInUserId(c: Context<AppEnv>): string {
-  if (c.var.actor.kind !== "user") throw new UnauthorizedError();
-  return c.var.actor.user.id;
-}
-
 export function registerInvitationRoutes(app: App): void {
   app.openapi(createInvitationRoute, async (c) => {
     const { wid } = c.req.valid("param");
     requireAllowed(canManageMembers(c.var.actor, wid));
     const { role, expiresInDays } = c.req.valid("json");
-    const userId = signedInUserId(c);
+    const userId = signedIn(c).user.id;
     const token = newSecretToken();
     const invitation = await c.var.store.members.createInvitation({
       workspaceId: wid,
@@ -151,7 +142,7 @@ export function registerInvitationRoutes(app: App): void {
   });
 
   app.openapi(acceptInvitationRoute, async (c) => {
-    const userId = signedInUserId(c);
+    const userId = signedIn(c).user.id;
     const tokenHash = hashSecretToken(c.req.valid("json").token);
     await c.var.attempts.consume("invitation", clientAddress(c), tokenHash);
     const joined = await c.var.store.members.acceptInvitation(tokenHash, userId, new Date().toISOString());

@@ -17,12 +17,8 @@ import { errorResponses } from "../api-error.js";
 import type { App } from "../app-env.js";
 import { funnelQueryOfMap, pathsQueryOfMap } from "../map-queries.js";
 import { canViewEvents } from "../policy.js";
+import { json } from "./json-content.js";
 import { loadMap } from "./load-map.js";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 const mapParams = z.object({ id: idSchema });
 
@@ -98,8 +94,8 @@ async function personaOf(store: Store, id: string | undefined, workspaceId: stri
 export function registerMapAnalyticsRoutes(app: App): void {
   app.openapi(funnelRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const body = c.req.valid("json");
     const { map, workspaceId } = await loadMap(c.var.store, id, (w) => canViewEvents(c.var.actor, w));
+    const body = c.req.valid("json");
     const persona = await personaOf(c.var.store, body.personaId, workspaceId);
     const { stageIds, query } = funnelQueryOfMap(map, { ...body, persona });
     const answer = await c.var.eventStores.use(workspaceId, async (events) => ({
@@ -112,8 +108,8 @@ export function registerMapAnalyticsRoutes(app: App): void {
 
   app.openapi(pathsRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const body = c.req.valid("json");
     const { map, workspaceId } = await loadMap(c.var.store, id, (w) => canViewEvents(c.var.actor, w));
+    const body = c.req.valid("json");
     const persona = await personaOf(c.var.store, body.personaId, workspaceId);
     const { stageIds, query } = pathsQueryOfMap(map, { ...body, persona });
     const result = await c.var.eventStores.use(workspaceId, (events) => events.engine().getPaths(query));
@@ -122,8 +118,8 @@ export function registerMapAnalyticsRoutes(app: App): void {
 
   app.openapi(compareRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const { personaId: wanted, periodA, periodB } = c.req.valid("json");
     const { map, workspaceId } = await loadMap(c.var.store, id, (w) => canViewEvents(c.var.actor, w));
+    const { personaId: wanted, periodA, periodB } = c.req.valid("json");
     const persona = await personaOf(c.var.store, wanted, workspaceId);
     const { stageIds, query } = funnelQueryOfMap(map, { persona });
     const result = await c.var.eventStores.use(workspaceId, async (events) =>

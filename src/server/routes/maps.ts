@@ -11,12 +11,8 @@ import { errorResponses } from "../api-error.js";
 import type { App } from "../app-env.js";
 import { withFreshIds } from "../fresh-ids.js";
 import { canEditMap, canEditWorkspace, canViewMap, canViewWorkspace, requireAllowed } from "../policy.js";
+import { json, jsonBody } from "./json-content.js";
 import { loadMap } from "./load-map.js";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 const workspaceParams = z.object({ wid: idSchema });
 const mapParams = z.object({ id: idSchema });
@@ -61,7 +57,7 @@ const createMapRoute = createRoute({
     "A posted map and its personas get fresh ids, so posting the same document twice makes two maps.",
   request: {
     params: workspaceParams,
-    body: { required: true, content: { "application/json": { schema: createMapBody } } },
+    body: jsonBody(createMapBody),
   },
   responses: {
     201: json(mapWithRevisionSchema, "the new map"),
@@ -151,7 +147,7 @@ const saveAsTemplateRoute = createRoute({
   summary: "Save the map as a workspace template",
   request: {
     params: mapParams,
-    body: { required: true, content: { "application/json": { schema: z.object({ name: nameSchema }) } } },
+    body: jsonBody(z.object({ name: nameSchema })),
   },
   responses: {
     201: json(

@@ -1,17 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import { UnauthorizedError } from "../../domain/errors.js";
 import { idSchema } from "../../domain/journey-map.js";
 import { changeRoleBodySchema, workspaceMemberSchema } from "../../domain/team/workspace-member.js";
 import { recordActivity } from "../activity/record-activity.js";
 import { errorResponses } from "../api-error.js";
-import type { App, AppEnv } from "../app-env.js";
+import type { App } from "../app-env.js";
+import { signedIn } from "../auth/signed-in.js";
 import { canManageMembers, canViewWorkspace, requireAllowed } from "../policy.js";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
+import { json, jsonBody } from "./json-content.js";
 
 const workspaceParams = z.object({ wid: idSchema });
 const memberParams = z.object({ wid: idSchema, uid: idSchema });
@@ -34,7 +29,7 @@ const changeRoleRoute = createRoute({
   summary: "Change a member's role (owners); the last owner cannot be demoted",
   request: {
     params: memberParams,
-    body: { required: true, content: { "application/json": { schema: changeRoleBodySchema } } },
+    body: jsonBody(changeRoleBodySchema),
   },
   responses: {
     200: json(workspaceMemberSchema, "the member"),
@@ -59,11 +54,6 @@ const removeMemberRoute = createRoute({
   },
 });
 
-function signedInUserId(c: Context<AppEnv>): string {
-  if (c.var.actor.kind !== "user") throw new UnauthorizedError();
-  return c.var.actor.user.id;
-}
-
 export function registerMemberRoutes(app: App): void {
   app.openapi(listMembersRoute, async (c) => {
     const { wid } = c.req.valid("param");
@@ -87,7 +77,7 @@ export function registerMemberRoutes(app: App): void {
 
   app.openapi(removeMemberRoute, async (c) => {
     const { wid, uid } = c.req.valid("param");
-    const actorId = signedInUserId(c);
+    const actorId = signedIn(c).user.id;
     const leaving = uid === actorId;
     requireAllowed(leaving ? canViewWorkspace(c.var.actor, wid) : canManageMembers(c.var.actor, wid));
     const members = await c.var.store.members.listMembers(wid);

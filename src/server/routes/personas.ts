@@ -7,6 +7,7 @@ import { recordActivity } from "../activity/record-activity.js";
 import { errorResponses } from "../api-error.js";
 import type { App } from "../app-env.js";
 import { canEditWorkspace, canViewWorkspace, requireAllowed } from "../policy.js";
+import { jsonBody } from "./json-content.js";
 
 const workspaceParams = z.object({ wid: idSchema });
 const personaParams = z.object({ id: idSchema });
@@ -31,7 +32,7 @@ const createPersonaRoute = createRoute({
   summary: "Create a persona (the server assigns its id)",
   request: {
     params: workspaceParams,
-    body: { required: true, content: { "application/json": { schema: newPersonaSchema } } },
+    body: jsonBody(newPersonaSchema),
   },
   responses: {
     201: { description: "the new persona", content: personaContent },

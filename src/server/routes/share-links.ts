@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { UnauthorizedError, ValidationError } from "../../domain/errors.js";
+import { ValidationError } from "../../domain/errors.js";
 import { idSchema } from "../../domain/journey-map.js";
 import {
   type CreatedShareLink,
@@ -12,8 +12,10 @@ import { errorResponses } from "../api-error.js";
 import type { App } from "../app-env.js";
 import { hashPassword } from "../auth/password-hash.js";
 import { publicBaseUrl } from "../auth/public-url.js";
+import { signedIn } from "../auth/signed-in.js";
 import { canShareMap } from "../policy.js";
 import { createShareToken } from "../sharing/share-token.js";
+import { jsonBody } from "./json-content.js";
 import { checkMapAccess, loadMap } from "./load-map.js";
 
 const mapParams = z.object({ id: idSchema });
@@ -24,7 +26,7 @@ const createShareLinkRoute = createRoute({
   summary: "Create a public read-only link to a map (the token is in this answer only)",
   request: {
     params: mapParams,
-    body: { required: true, content: { "application/json": { schema: createShareLinkBodySchema } } },
+    body: jsonBody(createShareLinkBodySchema),
   },
   responses: {
     201: {
@@ -83,7 +85,7 @@ export function registerShareLinkRoutes(app: App): void {
     const { expiresAt, password } = c.req.valid("json");
     const actor = c.var.actor;
     const stored = await loadMap(c.var.store, id, (w) => canShareMap(actor, w));
-    if (actor.kind !== "user") throw new UnauthorizedError();
+    const { user } = signedIn(c);
     const expiry = checkExpiry(expiresAt, new Date());
     const { token, tokenHash, tokenHint } = createShareToken();
     const link = await c.var.store.shareLinks.createShareLink({
@@ -91,7 +93,7 @@ export function registerShareLinkRoutes(app: App): void {
       tokenHash,
       tokenHint,
       passwordHash: password ? await hashPassword(password) : null,
-      createdBy: actor.user.id,
+      createdBy: user.id,
       expiresAt: expiry,
     });
     await recordActivity(

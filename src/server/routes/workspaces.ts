@@ -1,22 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import { UnauthorizedError } from "../../domain/errors.js";
 import { idSchema, nameSchema } from "../../domain/journey-map.js";
 import { type MemberWorkspace, memberWorkspaceSchema } from "../../domain/team/account.js";
 import type { WorkspaceSummary } from "../../store/store.js";
 import { recordActivity } from "../activity/record-activity.js";
 import { errorResponses } from "../api-error.js";
-import type { App, AppEnv } from "../app-env.js";
+import type { App } from "../app-env.js";
+import { signedIn } from "../auth/signed-in.js";
 import { canManageMembers, requireAllowed } from "../policy.js";
+import { json, jsonBody } from "./json-content.js";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const nameBody = {
-  required: true,
-  content: { "application/json": { schema: z.object({ name: nameSchema }) } },
-};
+const nameBody = jsonBody(z.object({ name: nameSchema }));
 
 const listWorkspacesRoute = createRoute({
   method: "get",
@@ -50,18 +43,13 @@ const renameWorkspaceRoute = createRoute({
   },
 });
 
-function signedInUserId(c: Context<AppEnv>): string {
-  if (c.var.actor.kind !== "user") throw new UnauthorizedError();
-  return c.var.actor.user.id;
-}
-
 function presentWorkspace(workspace: WorkspaceSummary, role: MemberWorkspace["role"]): MemberWorkspace {
   return { id: workspace.id, name: workspace.name, createdAt: workspace.createdAt, role };
 }
 
 export function registerWorkspaceRoutes(app: App): void {
   app.openapi(listWorkspacesRoute, async (c) => {
-    const workspaces = await c.var.store.accounts.rolesOf(signedInUserId(c));
+    const workspaces = await c.var.store.accounts.rolesOf(signedIn(c).user.id);
     return c.json(
       workspaces.map((w) =>
         presentWorkspace({ id: w.workspaceId, name: w.name, createdAt: w.createdAt }, w.role),
@@ -71,7 +59,7 @@ export function registerWorkspaceRoutes(app: App): void {
   });
 
   app.openapi(createWorkspaceRoute, async (c) => {
-    const userId = signedInUserId(c);
+    const userId = signedIn(c).user.id;
     const workspace = await c.var.store.members.createWorkspaceOwnedBy(c.req.valid("json").name, userId);
     await recordActivity(c, "workspace.created", { workspaceId: workspace.id }, { name: workspace.name });
     return c.json(presentWorkspace(workspace, "owner"), 201);

@@ -386,6 +386,19 @@ const MATRIX: Record<string, RouteCase> = {
   },
 };
 
+/** URLs whose query or path a member's request is refused for (400), for the routes without a JSON body. */
+const INVALID_URLS: Record<string, (fx: Fixtures) => string> = {
+  "GET /api/maps/{id}/comments": (fx) => `${mapUrl(fx)}/comments?state=some`,
+  "GET /api/maps/{id}/export": (fx) => `${mapUrl(fx)}/export?format=doc`,
+  "GET /api/maps/{id}/versions/{rev}": (fx) => `${mapUrl(fx)}/versions/first`,
+  "POST /api/workspaces/{wid}/import": (fx) => `/api/workspaces/${wid(fx)}/import?format=doc`,
+  "GET /api/workspaces/{wid}/events/properties": (fx) => `/api/workspaces/${wid(fx)}/events/properties`,
+  "POST /api/workspaces/{wid}/imports/preview": (fx) => `/api/workspaces/${wid(fx)}/imports/preview`,
+  "POST /api/workspaces/{wid}/imports": (fx) => `/api/workspaces/${wid(fx)}/imports?filename=`,
+};
+
+const isJsonObject = (body: unknown) => typeof body === "object" && body !== null;
+
 describe.each(testBackends())("permission matrix on $name", (backend) => {
   let server: TestServer;
   let fx: Fixtures;
@@ -493,6 +506,28 @@ describe.each(testBackends())("permission matrix on $name", (backend) => {
     } else {
       await allow(actors.get(least) as Caller, least);
     }
+  });
+
+  it("refuses a member of another workspace before it validates the request, whatever that holds", async () => {
+    const outsider = actors.get("outsider") as Caller;
+    const checked: string[] = [];
+    for (const [operation, entry] of Object.entries(MATRIX)) {
+      if (!ROLE_ORDER.includes(entry.access as Role)) continue;
+      const [method = "GET"] = operation.split(" ");
+      const invalidUrl = INVALID_URLS[operation];
+      if (!invalidUrl && (method === "GET" || method === "DELETE")) continue;
+      const request = await entry.request(fx);
+      const invalid = invalidUrl
+        ? { url: invalidUrl(fx), body: request.body }
+        : isJsonObject(request.body) && { url: request.url, body: [] };
+      if (!invalid) continue;
+      const asOwner = await server.call(method, invalid.url, invalid.body);
+      expect(asOwner.status, `${operation} as owner: the request must be invalid`).toBe(400);
+      const asOutsider = await outsider.call(method, invalid.url, invalid.body);
+      expect(asOutsider.status, `${operation} as outsider: ${JSON.stringify(asOutsider.json)}`).toBe(403);
+      checked.push(operation);
+    }
+    expect(checked.length, checked.join(", ")).toBeGreaterThan(20);
   });
 
   it("a member of another workspace is refused with an unknown id too (no existence oracle)", async () => {

@@ -1,16 +1,16 @@
 import { useContext, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { teamApi } from "../api/client.js";
+import { authApi, teamApi } from "../api/client.js";
 import type { InvitationPreview, Me } from "../api/types.js";
 import { navigate } from "../app/use-route.js";
 import { rememberWorkspace } from "../app/workspace-context.js";
 import { ErrorState } from "../ui/ErrorState.js";
+import { AccountForm } from "./AccountForm.js";
 import { AuthScreen } from "./AuthScreen.js";
 import { dateText } from "./date-text.js";
 import { FormError } from "./FormError.js";
 import { MeContext } from "./me-context.js";
 import { SignInForm } from "./SignInForm.js";
-import { SignUpForm } from "./SignUpForm.js";
 import { useAction } from "./use-action.js";
 import { useInvitation } from "./use-invitation.js";
 
@@ -97,7 +97,13 @@ function VisitorForms({ token, onEnter }: { token: string; onEnter: (me: Me) => 
     </>
   ) : (
     <>
-      <SignUpForm invitation={token} onEnter={enterNewAccount} />
+      <AccountForm
+        account="new"
+        submitLabel={t("account.invite.signUp")}
+        busyLabel={t("account.invite.signUpBusy")}
+        submit={(details) => authApi.signUp({ ...details, invitation: token })}
+        onEnter={enterNewAccount}
+      />
       <p className="auth-note">
         {t("account.invite.haveAccount")}{" "}
         <button type="button" className="link-button" onClick={() => setHasAccount(true)}>

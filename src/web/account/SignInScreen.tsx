@@ -7,7 +7,7 @@ export function SignInScreen({ onEnter }: { onEnter: (me: Me) => void }) {
   const { t } = useTranslation();
   return (
     <AuthScreen title={t("account.signIn.title")} subtitle={t("account.signIn.subtitle")}>
-      <SignInForm onEnter={onEnter} />
+      <SignInForm onEnter={onEnter} submitLabel={t("account.signIn.submit")} />
       <p className="auth-note">{t("account.signIn.noAccount")}</p>
     </AuthScreen>
   );

@@ -1,8 +1,7 @@
 import type { JourneyMap, Lang } from "../../domain/journey-map.js";
 import type { Persona } from "../../domain/persona.js";
-import { type ApiError, toApiError } from "./api-error.js";
 import { csrfHeaders } from "./csrf.js";
-import { noticeSessionExpiry } from "./session-expiry.js";
+import { failure, request } from "./request.js";
 import type {
   AuthState,
   CreatedInvitation,
@@ -21,25 +20,6 @@ import type {
   Workspace,
   WorkspaceMember,
 } from "./types.js";
-
-async function failure(response: Response): Promise<ApiError> {
-  const error = await toApiError(response);
-  noticeSessionExpiry(error);
-  return error;
-}
-
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json", ...csrfHeaders(method) };
-  const init: RequestInit = { method, headers };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    headers["content-type"] = "application/json";
-  }
-  const response = await fetch(path, init);
-  if (!response.ok) throw await failure(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
-}
 
 const enc = encodeURIComponent;
 

@@ -1,24 +1,5 @@
 import type { CreatedShareLink, SharedMap, ShareLink } from "../../domain/team/share-link.js";
-import { toApiError } from "../api/api-error.js";
-import { csrfHeaders } from "../api/csrf.js";
-import { noticeSessionExpiry } from "../api/session-expiry.js";
-
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json", ...csrfHeaders(method) };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) {
-    const error = await toApiError(response);
-    noticeSessionExpiry(error);
-    throw error;
-  }
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
-}
+import { request } from "../api/request.js";
 
 const enc = encodeURIComponent;
 

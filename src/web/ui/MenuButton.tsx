@@ -13,10 +13,14 @@ interface Props {
   icon?: ReactNode;
   items: MenuItem[];
   className?: string;
+  /** What the button shows instead of the icon and label; the label then names it for screen readers. */
+  trigger?: ReactNode;
+  /** Shown above the items and skipped by the arrows, e.g. who the account menu belongs to. */
+  header?: ReactNode;
 }
 
 /** A WAI-ARIA menu button: arrows move between items, Escape closes and returns focus. */
-export function MenuButton({ label, icon, items, className }: Props) {
+export function MenuButton({ label, icon, items, className, trigger, header }: Props) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -50,6 +54,7 @@ export function MenuButton({ label, icon, items, className }: Props) {
         ref={buttonRef}
         type="button"
         className={className ?? "button"}
+        aria-label={trigger ? label : undefined}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
@@ -61,8 +66,12 @@ export function MenuButton({ label, icon, items, className }: Props) {
           }
         }}
       >
-        {icon}
-        <span>{label}</span>
+        {trigger ?? (
+          <>
+            {icon}
+            <span>{label}</span>
+          </>
+        )}
       </button>
       {open && (
         <div
@@ -80,6 +89,7 @@ export function MenuButton({ label, icon, items, className }: Props) {
             event.preventDefault();
           }}
         >
+          {header}
           {items.map((item) => (
             <button
               key={item.id}
