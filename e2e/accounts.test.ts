@@ -125,6 +125,10 @@ describe.skipIf(!browserAvailable)("accounts and invitations", () => {
     await colleague.getByRole("button", { name: "Sign in" }).click();
     await colleague.getByRole("alert").filter({ hasText: "The email or password is wrong." }).waitFor();
     expect(await colleague.getByRole("heading", { name: "Sign in to Tropa" }).isVisible()).toBe(true);
+    // No mail is sent, so the way back in is named on the screen.
+    expect(await colleague.getByText("tropa reset-password <your email>", { exact: false }).isVisible()).toBe(
+      true,
+    );
 
     await field(colleague, "Password").fill(COLLEAGUE.password);
     await colleague.getByRole("button", { name: "Sign in" }).click();

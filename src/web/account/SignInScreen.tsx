@@ -9,6 +9,7 @@ export function SignInScreen({ onEnter }: { onEnter: (me: Me) => void }) {
     <AuthScreen title={t("account.signIn.title")} subtitle={t("account.signIn.subtitle")}>
       <SignInForm onEnter={onEnter} submitLabel={t("account.signIn.submit")} />
       <p className="auth-note">{t("account.signIn.noAccount")}</p>
+      <p className="auth-note">{t("account.signIn.forgotPassword")}</p>
     </AuthScreen>
   );
 }

@@ -15,6 +15,8 @@ export const enAccount = {
     submit: "Sign in",
     busy: "Signing in…",
     noAccount: "No account yet? Ask an owner of your workspace for an invitation link.",
+    forgotPassword:
+      "Forgot your password? Tropa sends no mail: ask whoever runs this server to run “tropa reset-password <your email>” and pass you the new one.",
   },
   fields: {
     name: "Your name",
