@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -154,6 +155,28 @@ describe("bulk CSV import into DuckDB", () => {
     store.close();
   });
 
+  it("keeps the content-hash dedupe keys of rows stored before: md5 of the content, then the occurrence", async () => {
+    const { bulk } = await importBothWays(
+      "person,time,event,plan\nu1,2024-06-01T10:00:00Z,visit,pro\nu1,2024-06-01T10:00:00Z,visit,pro\n",
+    );
+    const content = ["u1", String(Date.UTC(2024, 5, 1, 10)), "visit", '{"plan":"pro"}', "events.csv"];
+    const hash = createHash("md5").update(content.join("\0")).digest("hex");
+    expect(bulk.map((row) => row.dedupe_key)).toEqual([`h:${hash}:1`, `h:${hash}:2`]);
+  });
+
+  it("reads lower-case t and z, padded times and impossible dates like the JS reader", async () => {
+    const { bulk, js } = await importBothWays(
+      "person,time,event\nu1,2024-06-01t10:00:00z,visit\nu2,2024-06-01 10:00:00,visit\nu3, 1717236000 ,visit\n",
+    );
+    expect(bulk).toHaveLength(3);
+    expect(bulk).toEqual(js);
+    const { csv } = await writeCsv("impossible.csv", "person,time,event\nu1,2024-02-30T10:00:00Z,visit\n");
+    const store = await DuckDbEventStore.open(":memory:");
+    const error = await importEventFile(store, csv, options).catch((e: unknown) => e);
+    expect(String(error)).toContain("impossible.csv:2:4:");
+    store.close();
+  });
+
   it("reports a bad row as file:line:column: reason, like the JS reader, and stores nothing", async () => {
     const text = "person,time,event\nu1,2024-06-01,visit\nu2,yesterday,visit\n,2024-06-01,pay\n";
     const { csv } = await writeCsv("bad.csv", text);
@@ -188,6 +211,8 @@ describe("bulk CSV import into DuckDB", () => {
       ]),
       "tiny-number.csv": "person,time,event,x\nu1,2024-06-01,visit,0.0000001\n",
       "index-key.csv": "person,time,event,2024\nu1,2024-06-01,visit,yes\n",
+      // JSON.stringify writes \u001f where DuckDB writes \u001F.
+      "control-character.csv": "person,time,event,x\nu1,2024-06-01,visit,a\u001fb\n",
     };
     for (const [name, content] of Object.entries(cases)) {
       const file = path.join(dir, name);

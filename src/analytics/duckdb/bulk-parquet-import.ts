@@ -62,7 +62,7 @@ function isPlainType(type: string): boolean {
 }
 
 function stagingSql(layout: Layout, request: BulkParquetRequest, params: SqlParams): string {
-  const text = (column: Column): string => jsTrim(`coalesce(CAST(${quote(column)} AS VARCHAR), '')`);
+  const text = (column: Column): string => jsTrim(`CAST(${quote(column)} AS VARCHAR)`);
   const json = layout.extra.map((column, i) => `, ${propertyJson(column)} AS j${i}`);
   const parts = layout.extra.map(
     (column, i) => `CASE WHEN j${i} <> '' THEN ${sqlText(`${JSON.stringify(column.name)}:`)} || j${i} END`,
@@ -80,10 +80,10 @@ SELECT *, ${BASE_KEY_SQL} FROM (
          '{' || concat_ws(',', ${parts.length > 0 ? parts.join(", ") : "NULL"}) || '}' AS properties,
          ${params.bind(request.source)} AS source, id
   FROM (
-    SELECT file_row_number + 1 AS seq, ${text(layout.person)} AS person, ${text(layout.event)} AS event,
+    SELECT NULL::INTEGER AS seq, ${text(layout.person)} AS person, ${text(layout.event)} AS event,
            CAST(${timeSql(layout.time)} AS DOUBLE) AS time,
            ${layout.id ? `nullif(${text(layout.id)}, '')` : "NULL::VARCHAR"} AS id${json.join("")}
-    FROM read_parquet(${params.bind(request.file)}, file_row_number = true)
+    FROM read_parquet(${params.bind(request.file)})
   )
 )`;
 }

@@ -187,10 +187,19 @@ export class DuckDbEventStore implements EventStore {
     return this.importInBulk((connection) => stageParquetInBulk(connection, request));
   }
 
-  private importInBulk(
+  /**
+   * Without `preserve_insertion_order` DuckDB reads the file and writes the store on every thread;
+   * the stored order of rows means nothing, since every query sorts.
+   */
+  private async importInBulk(
     stageFile: (connection: DuckDBConnection) => Promise<number | undefined>,
   ): Promise<InsertResult | undefined> {
-    return this.insertStaged(() => stageFile(this.connection));
+    await this.connection.run("SET preserve_insertion_order = false");
+    try {
+      return await this.insertStaged(() => stageFile(this.connection));
+    } finally {
+      await this.connection.run("RESET preserve_insertion_order");
+    }
   }
   // ── end of the bulk-load hook
 
