@@ -6,6 +6,7 @@ import pg from "pg";
 import { KyselyStore } from "./kysely-store.js";
 import { migrateToLatest } from "./migrations.js";
 import type { Database } from "./schema.js";
+import { withStatementCache } from "./statement-cache.js";
 import type { Store, StoreConfig } from "./store.js";
 
 /** Opens (and migrates) the app database: embedded SQLite by default, PostgreSQL when databaseUrl is set. */
@@ -33,7 +34,7 @@ function openSqlite(dataDir: string): Kysely<Database> {
   database.pragma("synchronous = NORMAL");
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
 }
 
 function openPostgres(connectionString: string): Kysely<Database> {

@@ -1,9 +1,7 @@
 import { excludedGaps, type FunnelQuery, type FunnelResult } from "../../domain/analytics/funnel-query.js";
 import { tallyAnyOrder } from "../any-order-tally.js";
 import { EXCLUSION_SLOT_BASE, UNMATCHED_SLOT } from "../event-order.js";
-import { periodStart } from "../funnel-period.js";
-import { resultFromTally, type UnitGroup } from "../funnel-result.js";
-import type { UnitEvent } from "../unit-event.js";
+import { resultFromTally } from "../funnel-result.js";
 import type { ClickHouseTransport } from "./clickhouse-transport.js";
 import { readTally, tallySql } from "./funnel-tally-sql.js";
 import { anyMatcherSql, conditionsSql } from "./matcher-sql.js";
