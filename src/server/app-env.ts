@@ -5,6 +5,7 @@ import type { AttemptLimiter } from "./auth/attempt-limiter.js";
 import type { Config } from "./config.js";
 import type { ImportJobs } from "./import-jobs.js";
 import type { LiveMaps } from "./live/live-maps.js";
+import type { Mailer } from "./mail/mailer.js";
 import type { Actor } from "./policy.js";
 
 /** What every request handler can reach through `c.var`. */
@@ -19,6 +20,8 @@ export interface AppEnv {
     importJobs: ImportJobs;
     /** Open live rooms; map-writing routes call `liveMaps.mapWritten(stored)` after a save. */
     liveMaps: LiveMaps;
+    /** Sends invitations by email; null when SMTP_URL is not set. */
+    mailer: Mailer | null;
   };
 }
 

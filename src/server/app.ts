@@ -12,6 +12,7 @@ import { refuseOutsidersOf, refuseWorkspaceOutsiders, workspaceOf } from "./auth
 import type { Config } from "./config.js";
 import { ImportJobs } from "./import-jobs.js";
 import { LiveMaps } from "./live/live-maps.js";
+import { createMailer, type Mailer } from "./mail/mailer.js";
 import { ANONYMOUS } from "./policy.js";
 import { registerActivityRoutes } from "./routes/activity.js";
 import { registerAuthRoutes } from "./routes/auth.js";
@@ -64,12 +65,15 @@ export function createApp({
   config,
   eventStores = new WorkspaceEventStores(config.dataDir, { clickhouseUrl: config.clickhouseUrl }),
   liveMaps = new LiveMaps({ store, config }),
+  mailer = createMailer(config),
 }: {
   store: Store;
   config: Config;
   eventStores?: WorkspaceEventStores;
   /** The WebSocket side (start.ts attaches its upgrade handler); REST writes are merged into its rooms. */
   liveMaps?: LiveMaps;
+  /** Built from SMTP_URL and MAIL_FROM unless given; null sends nothing. */
+  mailer?: Mailer | null;
 }): App {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const importJobs = new ImportJobs(eventStores);
@@ -84,6 +88,7 @@ export function createApp({
     c.set("eventStores", eventStores);
     c.set("importJobs", importJobs);
     c.set("liveMaps", liveMaps);
+    c.set("mailer", mailer);
     await next();
   });
   app.use("/api/*", authenticate());

@@ -86,4 +86,23 @@ describe("loadConfig", () => {
       /^invalid setting SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/,
     );
   });
+
+  it("sends mail from MAIL_FROM, else from Tropa at the public host", () => {
+    expect(loadConfig({}).mailFrom).toBe("Tropa <tropa@localhost>");
+    expect(loadConfig({ PUBLIC_URL: "https://tropa.example.com:8443/app" }).mailFrom).toBe(
+      "Tropa <tropa@tropa.example.com>",
+    );
+    expect(loadConfig({ MAIL_FROM: "noreply@example.com" }).mailFrom).toBe("noreply@example.com");
+    expect(loadConfig({ MAIL_FROM: " Team Tropa <team@example.com> " }).mailFrom).toBe(
+      "Team Tropa <team@example.com>",
+    );
+  });
+
+  it("fails on a MAIL_FROM that is not an address, naming it", () => {
+    for (const bad of ["tropa", "Tropa <tropa>", "a@b.c, d@e.f", "Tropa <a@b.c>\r\nBcc: x@y.z", "<>"]) {
+      expect(() => loadConfig({ MAIL_FROM: bad }), bad).toThrow(
+        /^invalid setting MAIL_FROM: must be an email address, optionally with a name/,
+      );
+    }
+  });
 });

@@ -25,8 +25,10 @@ export interface Config {
   cookieSecure: boolean;
   /** How long a sign-in lasts. */
   sessionDays: number;
-  /** Outgoing mail server (smtp:// or smtps://); optional, checked only: invitations are links people copy. */
+  /** Outgoing mail server (smtp:// or smtps://); when set, invitations can also be emailed. */
   smtpUrl: string | undefined;
+  /** Sender of Tropa's emails: MAIL_FROM, else `Tropa <tropa@host of PUBLIC_URL, or localhost>`. */
+  mailFrom: string;
   /** The built web UI (`npx vite build`); not an environment setting. */
   webDir: string;
 }
@@ -85,6 +87,15 @@ const envSchema = z.object({
       "must be an smtp:// or smtps:// URL such as smtps://user:password@mail.example.com:465",
     )
     .optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .max(300, "must be at most 300 characters")
+    .regex(
+      /^(?:[^<>@\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+      "must be an email address, optionally with a name, such as Tropa <tropa@example.com>",
+    )
+    .optional(),
 });
 
 const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -118,8 +129,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: settings.COOKIE_SECURE === "true" || settings.PUBLIC_URL?.startsWith("https:") === true,
     sessionDays: settings.SESSION_DAYS,
     smtpUrl: settings.SMTP_URL,
+    mailFrom: settings.MAIL_FROM ?? defaultMailFrom(settings.PUBLIC_URL),
     webDir: defaultWebDir,
   };
+}
+
+/** Mail from the host people reach Tropa at looks least like spam; without PUBLIC_URL there is no better guess. */
+function defaultMailFrom(publicUrl: string | undefined): string {
+  const host = publicUrl ? new URL(publicUrl).hostname : "localhost";
+  return `Tropa <tropa@${host}>`;
 }
 
 /** `chdb:` (embedded), or an http(s) URL with a host that `new URL` accepts. */

@@ -42,6 +42,8 @@ export const meSchema = z.object({
   user: userSchema,
   csrfToken: z.string(),
   workspaces: z.array(memberWorkspaceSchema),
+  /** The server can email invitations (SMTP_URL is set). */
+  mailEnabled: z.boolean().default(false),
 });
 export type Me = z.infer<typeof meSchema>;
 

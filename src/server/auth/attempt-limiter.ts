@@ -1,8 +1,18 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { RateLimitedError } from "../../domain/errors.js";
 
-/** Everything a guesser could try over and over: passwords, invitation and share-link tokens. */
-export type AttemptKind = "sign-in" | "sign-up" | "setup" | "password-change" | "invitation" | "shared-link";
+/**
+ * Everything a guesser could try over and over: passwords, invitation and share-link tokens; and
+ * invitation emails, which a stolen owner session could otherwise send to anyone, without end.
+ */
+export type AttemptKind =
+  | "sign-in"
+  | "sign-up"
+  | "setup"
+  | "password-change"
+  | "invitation"
+  | "shared-link"
+  | "invitation-email";
 
 interface AttemptLimit {
   /** Attempts one client address may make per window (generous: an office shares one address). */
@@ -21,6 +31,8 @@ export const ATTEMPT_LIMITS: Record<AttemptKind, AttemptLimit> = {
   "password-change": { perAddress: 100, perSubject: 10, windowSeconds: 15 * MINUTES },
   invitation: { perAddress: 60, perSubject: 20, windowSeconds: 15 * MINUTES },
   "shared-link": { perAddress: 100, perSubject: 20, windowSeconds: 15 * MINUTES },
+  /** Per inviting user: a team's whole onboarding fits, a spam run does not. */
+  "invitation-email": { perAddress: 100, perSubject: 50, windowSeconds: 60 * MINUTES },
 };
 
 interface Limiters {

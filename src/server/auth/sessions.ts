@@ -1,6 +1,5 @@
 import type { Context } from "hono";
 import type { Me, User } from "../../domain/team/account.js";
-import type { Store } from "../../store/store.js";
 import type { AppEnv } from "../app-env.js";
 import { hashSecretToken, newSecretToken } from "./secret-token.js";
 import { setSessionCookie } from "./session-cookie.js";
@@ -24,12 +23,12 @@ export async function startSession(c: Context<AppEnv>, user: User): Promise<Me> 
     expiresAt: new Date(now.getTime() + c.var.config.sessionDays * DAY_MS).toISOString(),
   });
   setSessionCookie(c, token, c.var.config);
-  return describeMe(c.var.store, user, csrfToken);
+  return describeMe(c, user, csrfToken);
 }
 
-/** `Me`: the user, the CSRF token to echo on writes, and every workspace they belong to with their role. */
-export async function describeMe(store: Store, user: User, csrfToken: string): Promise<Me> {
-  const workspaces = await store.accounts.rolesOf(user.id);
+/** `Me`: the user, the CSRF token to echo on writes, every workspace they belong to with their role, and whether mail is on. */
+export async function describeMe(c: Context<AppEnv>, user: User, csrfToken: string): Promise<Me> {
+  const workspaces = await c.var.store.accounts.rolesOf(user.id);
   return {
     user: { id: user.id, email: user.email, name: user.name, createdAt: user.createdAt },
     csrfToken,
@@ -39,5 +38,6 @@ export async function describeMe(store: Store, user: User, csrfToken: string): P
       createdAt: w.createdAt,
       role: w.role,
     })),
+    mailEnabled: c.var.mailer !== null,
   };
 }

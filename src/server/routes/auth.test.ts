@@ -137,6 +137,7 @@ describe.each(testBackends())("accounts and sessions over HTTP on $name", (backe
       user: expect.objectContaining({ id: server.owner.userId, email: "owner@example.test", name: "Owner" }),
       csrfToken: session.csrfToken,
       workspaces: [expect.objectContaining({ id: server.workspaceId, name: "Tests", role: "owner" })],
+      mailEnabled: false,
     });
 
     const again = await session.call("POST", "/api/auth/sign-in", {

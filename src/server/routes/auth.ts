@@ -184,7 +184,7 @@ export function registerAuthRoutes(app: App): void {
 
   app.openapi(meRoute, async (c) => {
     const actor = signedIn(c);
-    return c.json(await describeMe(c.var.store, actor.user, actor.csrfToken), 200);
+    return c.json(await describeMe(c, actor.user, actor.csrfToken), 200);
   });
 
   app.openapi(updateMeRoute, async (c) => {

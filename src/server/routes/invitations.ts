@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { NotFoundError } from "../../domain/errors.js";
+import { NotFoundError, ValidationError } from "../../domain/errors.js";
 import { idSchema } from "../../domain/journey-map.js";
 import {
   acceptInvitationBodySchema,
@@ -16,6 +16,7 @@ import { clientAddress } from "../auth/client-address.js";
 import { publicBaseUrl } from "../auth/public-url.js";
 import { hashSecretToken, newSecretToken } from "../auth/secret-token.js";
 import { signedIn } from "../auth/signed-in.js";
+import { sendInvitationEmail } from "../mail/send-invitation-email.js";
 import { canManageMembers, requireAllowed } from "../policy.js";
 import { json, jsonBody } from "./json-content.js";
 
@@ -25,7 +26,8 @@ const tokenParams = z.object({ token: z.string().min(1).max(200) });
 const createInvitationRoute = createRoute({
   method: "post",
   path: "/api/workspaces/{wid}/invitations",
-  summary: "Create an invitation link (owners); the link is shown only in this answer",
+  summary:
+    "Create an invitation link (owners); the link is shown only in this answer. With `email` (needs SMTP_URL) it is also emailed; `emailed` says whether that worked",
   request: {
     params: workspaceParams,
     body: jsonBody(createInvitationBodySchema),
@@ -35,6 +37,7 @@ const createInvitationRoute = createRoute({
     400: errorResponses[400],
     401: errorResponses[401],
     403: errorResponses[403],
+    429: errorResponses[429],
   },
 });
 
@@ -96,18 +99,28 @@ export function registerInvitationRoutes(app: App): void {
   app.openapi(createInvitationRoute, async (c) => {
     const { wid } = c.req.valid("param");
     requireAllowed(canManageMembers(c.var.actor, wid));
-    const { role, expiresInDays } = c.req.valid("json");
-    const userId = signedIn(c).user.id;
+    const { role, expiresInDays, email, lang } = c.req.valid("json");
+    const inviter = signedIn(c).user;
+    if (email !== undefined) {
+      if (!c.var.mailer)
+        throw new ValidationError("email: mail is not configured on this server (SMTP_URL)", "email");
+      // An owner's stolen session must not turn the server into a mail cannon.
+      await c.var.attempts.consume("invitation-email", clientAddress(c), inviter.id);
+    }
     const token = newSecretToken();
     const invitation = await c.var.store.members.createInvitation({
       workspaceId: wid,
       role,
       tokenHash: hashSecretToken(token),
-      createdBy: userId,
+      createdBy: inviter.id,
       expiresAt: new Date(Date.now() + expiresInDays * DAY_MS).toISOString(),
     });
     await recordActivity(c, "member.invited", { workspaceId: wid }, { role });
-    return c.json({ ...invitation, token, url: `${publicBaseUrl(c)}/#/invite/${token}` }, 201);
+    const url = `${publicBaseUrl(c)}/#/invite/${token}`;
+    const created = { ...invitation, token, url };
+    if (email === undefined) return c.json(created, 201);
+    const sent = await sendInvitationEmail(c, { to: email, invitation, url, lang: lang ?? "en" });
+    return c.json({ ...created, ...sent }, 201);
   });
 
   app.openapi(listInvitationsRoute, async (c) => {

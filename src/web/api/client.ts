@@ -105,10 +105,17 @@ export const teamApi = {
     request<void>("DELETE", `/api/workspaces/${enc(workspaceId)}/members/${enc(userId)}`),
   invitations: (workspaceId: string) =>
     request<Invitation[]>("GET", `/api/workspaces/${enc(workspaceId)}/invitations`),
-  invite: (workspaceId: string, role: Role, expiresInDays: number) =>
+  /** `mail`: also email the link to this address, in this language (the server needs SMTP_URL). */
+  invite: (
+    workspaceId: string,
+    role: Role,
+    expiresInDays: number,
+    mail: { email?: string; lang?: Lang } = {},
+  ) =>
     request<CreatedInvitation>("POST", `/api/workspaces/${enc(workspaceId)}/invitations`, {
       role,
       expiresInDays,
+      ...mail,
     }),
   revokeInvitation: (workspaceId: string, invitationId: string) =>
     request<void>("DELETE", `/api/workspaces/${enc(workspaceId)}/invitations/${enc(invitationId)}`),

@@ -43,6 +43,11 @@ export const enMembers = {
   invite: {
     title: "Invite by link",
     text: "No email is sent: copy the link and pass it on. It works once, for one person.",
+    textMail:
+      "Copy the link and pass it on, or give an email address and Tropa sends it. It works once, for one person.",
+    email: "Email (optional)",
+    sent: "Sent to {{email}}.",
+    notSent: "The email to {{email}} could not be sent. Copy the link below and pass it on yourself.",
     role: "Role",
     expires: "Expires in",
     days_one: "{{count}} day",
