@@ -32,22 +32,15 @@ export function mergeText(base: string, mine: string, theirs: string): string {
   const my = changeBetween(base, mine);
   const their = changeBetween(base, theirs);
   const samePlace = my.start === my.end && their.start === their.end && my.start === their.start;
-  if (their.end <= my.start && !samePlace) {
+  const apart = samePlace ? null : inOrder(my, their);
+  if (apart) {
+    const [first, second] = apart;
     return (
-      base.slice(0, their.start) +
-      their.insert +
-      base.slice(their.end, my.start) +
-      my.insert +
-      base.slice(my.end)
-    );
-  }
-  if (my.end <= their.start && !samePlace) {
-    return (
-      base.slice(0, my.start) +
-      my.insert +
-      base.slice(my.end, their.start) +
-      their.insert +
-      base.slice(their.end)
+      base.slice(0, first.start) +
+      first.insert +
+      base.slice(first.end, second.start) +
+      second.insert +
+      base.slice(second.end)
     );
   }
   const start = Math.min(my.start, their.start);
@@ -55,6 +48,13 @@ export function mergeText(base: string, mine: string, theirs: string): string {
   const theirPart = theirs.slice(start, theirs.length - (base.length - end));
   const myPart = mine.slice(start, mine.length - (base.length - end));
   return base.slice(0, start) + joinWords(theirPart, myPart) + base.slice(end);
+}
+
+/** Two changes to separate stretches, the earlier first; null when they overlap. */
+function inOrder(a: TextChange, b: TextChange): [TextChange, TextChange] | null {
+  if (b.end <= a.start) return [b, a];
+  if (a.end <= b.start) return [a, b];
+  return null;
 }
 
 /** Two kept versions side by side, with a space between unless one is already there. */

@@ -1,5 +1,5 @@
-import { Copy, Link2 } from "lucide-react";
-import { useId, useRef, useState } from "react";
+import { Link2 } from "lucide-react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Lang } from "../../domain/journey-map.js";
 import { INVITATION_DAYS_DEFAULT, INVITATION_DAYS_MAX } from "../../domain/team/invitation.js";
@@ -9,6 +9,7 @@ import { useMe } from "../account/me-context.js";
 import { useAction } from "../account/use-action.js";
 import { teamApi } from "../api/client.js";
 import type { CreatedInvitation } from "../api/types.js";
+import { CopyField } from "../ui/CopyField.js";
 
 const EXPIRY_DAYS = [1, INVITATION_DAYS_DEFAULT, INVITATION_DAYS_MAX];
 
@@ -130,36 +131,15 @@ function EmailOutcome({ created }: { created: Created }) {
 
 function CreatedLink({ url }: { url: string }) {
   const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState(false);
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied(true);
-      window.setTimeout(() => setCopied(false), 2000);
-    } catch {
-      // Without clipboard access (an http address on another host), select it for Ctrl+C.
-      input.current?.select();
-    }
-  };
-
   return (
     <div className="created-link" role="status">
       <p>{t("members.invite.shownOnce")}</p>
-      <div className="created-link-row">
-        <input
-          ref={input}
-          readOnly
-          value={url}
-          aria-label={t("members.invite.link")}
-          onFocus={(event) => event.target.select()}
-        />
-        <button type="button" className="button" onClick={() => void copy()}>
-          <Copy size={16} aria-hidden="true" />
-          <span>{copied ? t("members.invite.copied") : t("members.invite.copy")}</span>
-        </button>
-      </div>
+      <CopyField
+        value={url}
+        label={t("members.invite.link")}
+        copyLabel={t("members.invite.copy")}
+        copiedLabel={t("members.invite.copied")}
+      />
     </div>
   );
 }
