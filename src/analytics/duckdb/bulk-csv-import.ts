@@ -1,16 +1,15 @@
 import { open } from "node:fs/promises";
-import type { DuckDBConnection } from "@duckdb/node-api";
 import type { BulkCsvRequest } from "../import/bulk-csv-store.js";
 import { sameColumn } from "../import/column-mapping.js";
 import { readCsvRecords } from "../import/csv-records.js";
 import { detectDelimiter } from "../import/detect-delimiter.js";
 import { MAX_NAME_LENGTH } from "../import/event-batches.js";
 import { uniqueNames } from "../import/read-csv-events.js";
+import { type BulkRows, DECLINE_ROW } from "./bulk-rows.js";
 import { SqlParams } from "./sql-params.js";
-import { BASE_KEY_SQL } from "./staging-table.js";
 
 /**
- * Loads a plain CSV into `staging_events` with DuckDB's `read_csv`, parsing and validating in SQL
+ * Reads a plain CSV with DuckDB's `read_csv` for the store to append, parsing and validating in SQL
  * exactly as the JS reader does (read-csv-events.ts, parse-time.ts, parse-number.ts), about 50×
  * faster. The SQL is deliberately conservative: whatever it is not sure to read the same way (a bad
  * row, a rare time format, a number JS would print in exponent form) makes the whole file go
@@ -39,37 +38,24 @@ type Header = { names: string[]; delimiter: string };
 type Columns = { person: number; time: number; event: number; id: number };
 
 /**
- * Fills `staging_events` (created by the caller, inside its transaction) from the CSV; returns the
- * rows staged, or undefined when the file must go through the JS reader (the caller rolls back).
+ * The ways to read the CSV in bulk, tried in turn by the store: first with the common time formats
+ * only (no capturing regexes), then, if some row has another one, with every format parse-time.ts
+ * reads. Undefined when the file must go through the JS reader. Any row the SQL cannot read as
+ * the JS reader does aborts the attempt, and so does read_csv refusing the file (a row with another
+ * field count, an unclosed quote, bytes that are not UTF-8): the JS reader then says precisely
+ * where, or reads the encoding it detects.
  */
-export async function stageCsvInBulk(
-  connection: DuckDBConnection,
-  request: BulkCsvRequest,
-): Promise<number | undefined> {
+export async function bulkCsvRows(request: BulkCsvRequest): Promise<BulkRows[] | undefined> {
   const header = await readHeader(request);
   if (!header) return undefined;
   const columns = findColumns(header.names, request);
   if (!columns || !plainPropertyNames(header.names, columns)) return undefined;
   if (await hasSpaceBeforeQuote(request.file, header.delimiter)) return undefined;
-  // First with the common time formats only (no capturing regexes), then, if some row has
-  // another one, again with every format parse-time.ts reads.
-  for (const times of ["common", "all"] as const) {
+  return (["common", "all"] as const).map((times) => {
     const params = new SqlParams();
-    try {
-      await connection.run(stagingSql(header, columns, request, params, times), params.values);
-    } catch {
-      // read_csv refused the file (a row with another field count, an unclosed quote, bytes that
-      // are not UTF-8): the JS reader says precisely where, or reads the encoding it detects.
-      return undefined;
-    }
-    const reader = await connection.runAndReadAll(
-      "SELECT count(*)::BIGINT AS n, count(*) FILTER (person IS NULL)::BIGINT AS bad FROM staging_events",
-    );
-    const [counts] = reader.getRowObjectsJS();
-    if (counts && Number(counts.bad) === 0) return Number(counts.n);
-    await connection.run("DELETE FROM staging_events");
-  }
-  return undefined;
+    const sql = rowsSql(header, columns, request, params, times);
+    return { sql, params: params.values };
+  });
 }
 
 /** The header row as the JS reader sees it, or undefined when the file is not plain UTF-8 text. */
@@ -195,7 +181,7 @@ function lastNonSpace(chunk: Buffer): number {
   return i;
 }
 
-function stagingSql(
+function rowsSql(
   header: Header,
   columns: Columns,
   request: BulkCsvRequest,
@@ -221,13 +207,11 @@ function stagingSql(
   ];
   const time = `v${columns.time}`;
   return `
-INSERT INTO staging_events
-SELECT *, ${BASE_KEY_SQL} FROM (
-SELECT seq, CASE WHEN ${checks.join(" AND ")} THEN person END AS person, time, event,
+SELECT CASE WHEN ${checks.join(" AND ")} THEN person ELSE ${DECLINE_ROW} END AS person, time, event,
        '{' || concat_ws(',', ${parts.length > 0 ? parts.join(", ") : "NULL"}) || '}' AS properties,
        ${params.bind(request.source)} AS source, id
 FROM (
-  SELECT NULL::INTEGER AS seq, v${columns.person} AS person, v${columns.event} AS event, ${timeMs(time, times)} AS time,
+  SELECT v${columns.person} AS person, v${columns.event} AS event, ${timeMs(time, times)} AS time,
          ${columns.id >= 0 ? `nullif(v${columns.id}, '')` : "NULL::VARCHAR"} AS id${json.join("")}
   FROM (
     SELECT *${times === "all" ? timePartsSql(time) : ""}${numbers.join("")}
@@ -238,7 +222,6 @@ FROM (
         columns = {${csvColumns}}, strict_mode = true, null_padding = false)
     )
   )
-)
 )`;
 }
 

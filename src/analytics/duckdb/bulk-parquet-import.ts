@@ -2,11 +2,11 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { BulkParquetRequest } from "../import/bulk-parquet-store.js";
 import { type Column, type Layout, quote, readLayout, timeSql } from "../import/read-parquet-events.js";
 import { jsTrim, numberJson, plainPropertyName, sqlText, textJson, validName } from "./bulk-csv-import.js";
+import { type BulkRows, DECLINE_ROW } from "./bulk-rows.js";
 import { SqlParams } from "./sql-params.js";
-import { BASE_KEY_SQL } from "./staging-table.js";
 
 /**
- * Loads a Parquet file into `staging_events` with DuckDB's `read_parquet`, mapping and validating
+ * Reads a Parquet file with DuckDB's `read_parquet` for the store to append, mapping and validating
  * in SQL exactly as the JS reader does (read-parquet-events.ts), without passing rows through JS.
  * Only the common layout is taken: timestamp or date times, no `properties` or `source` column,
  * extra columns of text, integer, DOUBLE, DECIMAL or BOOLEAN type. Anything else, and any bad
@@ -19,14 +19,13 @@ const INTEGER_TYPES = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINT
 const OTHER_PLAIN_TYPES = /^(VARCHAR|DOUBLE|DECIMAL\(\d+,\d+\)|BOOLEAN)$/;
 
 /**
- * Fills `staging_events` (created by the caller, inside its transaction) from the Parquet file;
- * returns the rows staged, or undefined when the file must go through the JS reader (the caller
- * rolls back).
+ * The way to read the Parquet file in bulk (one), or undefined when it must go through the JS
+ * reader. Any bad row aborts the statement, and the JS reader then reports it.
  */
-export async function stageParquetInBulk(
+export async function bulkParquetRows(
   connection: DuckDBConnection,
   request: BulkParquetRequest,
-): Promise<number | undefined> {
+): Promise<BulkRows[] | undefined> {
   let layout: Layout;
   try {
     layout = await readLayout(connection, request.file, { file: request.name, mapping: request.mapping });
@@ -36,16 +35,8 @@ export async function stageParquetInBulk(
   }
   if (!qualifies(layout)) return undefined;
   const params = new SqlParams();
-  try {
-    await connection.run(stagingSql(layout, request, params), params.values);
-  } catch {
-    return undefined;
-  }
-  const reader = await connection.runAndReadAll(
-    "SELECT count(*)::BIGINT AS n, count(*) FILTER (person IS NULL)::BIGINT AS bad FROM staging_events",
-  );
-  const [counts] = reader.getRowObjectsJS();
-  return counts && Number(counts.bad) === 0 ? Number(counts.n) : undefined;
+  const sql = rowsSql(layout, request, params);
+  return [{ sql, params: params.values }];
 }
 
 function qualifies(layout: Layout): boolean {
@@ -61,7 +52,7 @@ function isPlainType(type: string): boolean {
   return INTEGER_TYPES.test(type) || OTHER_PLAIN_TYPES.test(type);
 }
 
-function stagingSql(layout: Layout, request: BulkParquetRequest, params: SqlParams): string {
+function rowsSql(layout: Layout, request: BulkParquetRequest, params: SqlParams): string {
   const text = (column: Column): string => jsTrim(`CAST(${quote(column)} AS VARCHAR)`);
   const json = layout.extra.map((column, i) => `, ${propertyJson(column)} AS j${i}`);
   const parts = layout.extra.map(
@@ -74,17 +65,14 @@ function stagingSql(layout: Layout, request: BulkParquetRequest, params: SqlPara
     ...layout.extra.map((_, i) => `j${i} IS NOT NULL`),
   ];
   return `
-INSERT INTO staging_events
-SELECT *, ${BASE_KEY_SQL} FROM (
-  SELECT seq, CASE WHEN ${checks.join(" AND ")} THEN person END AS person, time, event,
-         '{' || concat_ws(',', ${parts.length > 0 ? parts.join(", ") : "NULL"}) || '}' AS properties,
-         ${params.bind(request.source)} AS source, id
-  FROM (
-    SELECT NULL::INTEGER AS seq, ${text(layout.person)} AS person, ${text(layout.event)} AS event,
+SELECT CASE WHEN ${checks.join(" AND ")} THEN person ELSE ${DECLINE_ROW} END AS person, time, event,
+       '{' || concat_ws(',', ${parts.length > 0 ? parts.join(", ") : "NULL"}) || '}' AS properties,
+       ${params.bind(request.source)} AS source, id
+FROM (
+    SELECT ${text(layout.person)} AS person, ${text(layout.event)} AS event,
            CAST(${timeSql(layout.time)} AS DOUBLE) AS time,
            ${layout.id ? `nullif(${text(layout.id)}, '')` : "NULL::VARCHAR"} AS id${json.join("")}
     FROM read_parquet(${params.bind(request.file)})
-  )
 )`;
 }
 

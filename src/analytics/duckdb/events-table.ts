@@ -2,9 +2,9 @@ import { IDENTIFY_EVENT } from "../resolve-identities.js";
 
 /**
  * Every event as imported, `$identify` events included. `time` keeps millisecond precision;
- * `dedupe_key` is the source id, or a content hash when the source has none.
+ * `dedupe_key` is an md5 of the source id, or of the content when the source has none (new-events.ts).
  * No PRIMARY KEY on `dedupe_key`: the index made bulk inserts several times slower and grows with
- * the table, and the event store already dedupes every import with one anti-join (see event-store.ts).
+ * the table, and every import is deduplicated as a whole (new-events.ts).
  */
 export const CREATE_RAW_EVENTS_TABLE = `
 CREATE TABLE IF NOT EXISTS raw_events (
@@ -14,7 +14,7 @@ CREATE TABLE IF NOT EXISTS raw_events (
   properties JSON NOT NULL,
   source VARCHAR NOT NULL,
   id VARCHAR,
-  dedupe_key VARCHAR NOT NULL
+  dedupe_key UHUGEINT NOT NULL
 )`;
 
 /** Workspace files from before identity linking keep their events in a table named `events`. */

@@ -130,9 +130,9 @@ describe("identity linking in the DuckDB store", () => {
     await connection.run(`CREATE TABLE events (person VARCHAR NOT NULL, time TIMESTAMP_MS NOT NULL,
       event VARCHAR NOT NULL, properties JSON NOT NULL, source VARCHAR NOT NULL, id VARCHAR, dedupe_key VARCHAR NOT NULL)`);
     await connection.run(`INSERT INTO events VALUES
-      ('anon-1', TIMESTAMP '2024-06-01', 'visit', '{}', 'web', NULL, 'h:1'),
-      ('crm-7', TIMESTAMP '2024-06-02', 'deal_won', '{}', 'crm', NULL, 'h:2'),
-      ('crm-7', TIMESTAMP '2024-06-01', '$identify', '{"alias":"anon-1"}', 'crm', NULL, 'h:3')`);
+      ('anon-1', TIMESTAMP '2024-06-01', 'visit', '{}', 'web', NULL, 'h:' || md5('1') || ':1'),
+      ('crm-7', TIMESTAMP '2024-06-02', 'deal_won', '{}', 'crm', NULL, 'h:' || md5('2') || ':1'),
+      ('crm-7', TIMESTAMP '2024-06-01', '$identify', '{"alias":"anon-1"}', 'crm', NULL, 'h:' || md5('3') || ':1')`);
     connection.closeSync();
     instance.closeSync();
     store = await DuckDbEventStore.open(path.dirname(file));
