@@ -1,90 +1,114 @@
-import type { DuckDBConnection } from "@duckdb/node-api";
-import { SESSION_GAP_MS } from "../../domain/analytics/funnel-query.js";
+import {
+  type DuckDBConnection,
+  DuckDBDoubleVector,
+  DuckDBUIntegerVector,
+  DuckDBVarCharVector,
+} from "@duckdb/node-api";
 import type { PathsQuery, PathsResult, PersonPath } from "../../domain/analytics/paths-query.js";
-import { UNMATCHED_SLOT } from "../event-order.js";
+import { EventColumns } from "../event-columns.js";
 import { buildPathsResult } from "../paths-result.js";
+import { forEachUnit } from "../unit-ranges.js";
+import { listColumn, maskSql } from "./list-columns.js";
 import { alternativesSql } from "./matcher-sql.js";
 import { segmentSql } from "./segment-sql.js";
 import { SqlParams } from "./sql-params.js";
 
 /**
- * The paths view over the `events` table (docs/analytics.md "Paths"). SQL finds each unit's
- * collapsed stage sequence and next event and groups identical ones, so only the distinct
- * (sequence, next event) pairs reach TypeScript, which tallies them (src/analytics/paths-result.ts).
+ * The paths view over the `events` table (docs/analytics.md "Paths"), as the funnel does it:
+ * DuckDB groups each person's events into lists (time, a bitmask of the stages matched, the event
+ * name) in one hash aggregation, no sort of the table; TypeScript puts each person's events in
+ * event order, cuts the units, and finds each unit's collapsed stage sequence and next event.
+ * Identical (sequence, next event) pairs are counted together, then tallied as for every engine
+ * (src/analytics/paths-result.ts).
  */
 export async function getPathsFromDuckDb(
   connection: DuckDBConnection,
   query: PathsQuery,
 ): Promise<PathsResult> {
   const params = new SqlParams();
-  const reader = await connection.runAndReadAll(pathsSql(query, params), params.values);
-  const paths: PersonPath[] = reader.getRowObjectsJS().map((row) => ({
-    stages: (row.stages as unknown[]).map(Number),
-    nextEvent: row.next_event === null ? null : String(row.next_event),
-    people: Number(row.people),
-  }));
-  return buildPathsResult(query, paths);
+  const result = await connection.stream(personStageListsSql(query, params), params.values);
+  const paths = new Map<string, PersonPath>();
+  const events = new EventColumns();
+  for await (const chunk of result) {
+    const times = listColumn(chunk, 0, DuckDBDoubleVector);
+    const stages = listColumn(chunk, 1, DuckDBUIntegerVector);
+    const names = listColumn(chunk, 2, DuckDBVarCharVector);
+    const rows = chunk.rowCount; // a native call: read once per chunk
+    for (let row = 0; row < rows; row++) {
+      const count = times.lists.getEntryLength(row);
+      const timeAt = times.lists.getEntryOffset(row);
+      const stageAt = stages.lists.getEntryOffset(row);
+      const nameAt = names.lists.getEntryOffset(row);
+      events.clear();
+      for (let i = 0; i < count; i++) {
+        events.push(times.items.getItem(timeAt + i) ?? 0, stages.items.getItem(stageAt + i) ?? 0, 0);
+      }
+      events.sortIntoEventOrder();
+      const nameOf = (i: number): string => names.items.getItem(nameAt + (events.origins[i] as number)) ?? "";
+      forEachUnit(events, query.unit, (begin, end) => {
+        const path = unitPath(events, begin, end, nameOf);
+        if (path.stages.length === 0) return;
+        const key = `${path.stages.join(",")}>${path.nextEvent ?? ""}`;
+        const same = paths.get(key);
+        if (same) same.people += 1;
+        else paths.set(key, path);
+      });
+    }
+  }
+  return buildPathsResult(query, [...paths.values()]);
 }
 
 /**
- * `matched` reads only the segment's people, with all their events, so their sessions are cut as
- * without it. `sessions` cuts each person's events where more than 30 minutes pass (any events count; the
- * order within one instant cannot move a cut), `0` for every event with `unit: "person"`.
- * `ordered` numbers each unit's events as the funnel orders them (time, order key), then by event
- * name so the next event is well defined; `dedupe_key` last, which changes nothing since equal
- * time, key and name mean the same stage and the same next event.
+ * One row per person of the segment, with all their events (any event may be the next one, and
+ * any event keeps a session alive): `list(t)` (epoch ms), `list(sm)` (bit k: matches stage k+1),
+ * `list(event)`, aligned element by element (see person-event-lists.ts).
  */
-function pathsSql(query: PathsQuery, params: SqlParams): string {
-  const flags = query.stages.map((stage, k) => `${alternativesSql(stage, params)} AS m${k + 1}`);
-  const indexes = query.stages.map((_, k) => k + 1);
-  const firstStage = `CASE ${indexes.map((k) => `WHEN m${k} THEN ${k}`).join(" ")} END`;
-  const slots = indexes.map((k) => `CASE WHEN m${k} THEN '${String(k).padStart(3, "0")}' ELSE '' END`);
-  return `WITH
-  matched AS (
-    SELECT person, epoch_ms(time) AS t, event, dedupe_key, ${flags.join(", ")}
+function personStageListsSql(query: PathsQuery, params: SqlParams): string {
+  const flags = query.stages.map((stage) => alternativesSql(stage, params));
+  return `SELECT list(t), list(sm), list(event)
+  FROM (
+    SELECT person, epoch_ms(time)::DOUBLE AS t, ${maskSql(flags)} AS sm, event
     FROM events WHERE ${segmentSql(query.segment, params)}
-  ),
-  keyed AS (
-    SELECT person, t, event, dedupe_key, ${firstStage} AS stage,
-      coalesce(nullif(concat(${slots.join(", ")}), ''), '${UNMATCHED_SLOT}') AS order_key
-    FROM matched
-  ),
-  sessions AS (${sessionsSql(query, params)}),
-  ordered AS (
-    SELECT person, session, event, stage,
-      row_number() OVER (PARTITION BY person, session ORDER BY t, order_key, event, dedupe_key) AS pos
-    FROM sessions
-  ),
-  last_stage AS (
-    SELECT person, session, max(pos) AS last_pos FROM ordered WHERE stage IS NOT NULL GROUP BY person, session
-  ),
-  next_events AS (
-    SELECT o.person, o.session, o.event
-    FROM ordered o
-    JOIN last_stage l ON o.person = l.person AND o.session = l.session AND o.pos = l.last_pos + 1
-  ),
-  collapsed AS (
-    SELECT person, session, pos, stage FROM (
-      SELECT person, session, pos, stage,
-        lag(stage) OVER (PARTITION BY person, session ORDER BY pos) AS previous
-      FROM ordered WHERE stage IS NOT NULL
-    ) WHERE previous IS NULL OR previous <> stage
-  ),
-  sequences AS (
-    SELECT person, session, list(stage ORDER BY pos) AS stages FROM collapsed GROUP BY person, session
   )
-  SELECT s.stages, n.event AS next_event, count(*)::INTEGER AS people
-  FROM sequences s LEFT JOIN next_events n ON s.person = n.person AND s.session = n.session
-  GROUP BY s.stages, n.event`;
+  GROUP BY person`;
 }
 
-/** Each event with its session number within the person: a running count of the cuts before it. */
-function sessionsSql(query: PathsQuery, params: SqlParams): string {
-  if (query.unit === "person") return "SELECT *, 0 AS session FROM keyed";
-  return `SELECT *, sum(new_session) OVER (PARTITION BY person ORDER BY t, dedupe_key ROWS UNBOUNDED PRECEDING) AS session
-    FROM (
-      SELECT *, CASE WHEN t - lag(t) OVER (PARTITION BY person ORDER BY t, dedupe_key) > ${params.bindInteger(SESSION_GAP_MS)}
-        THEN 1 ELSE 0 END AS new_session
-      FROM keyed
-    )`;
+/**
+ * The unit's stage sequence (each event's first stage, consecutive repeats collapsed) and the event
+ * after its last stage event. Events are in event order (time, order key); within equal time and
+ * key the order is by event name. Equal time and key mean the same stages, so the name order
+ * changes neither the sequence nor which group holds the last stage event; the next event is the
+ * first by name of the group right after it.
+ */
+function unitPath(
+  events: EventColumns,
+  begin: number,
+  end: number,
+  nameOf: (i: number) => string,
+): PersonPath {
+  const stages: number[] = [];
+  let last = -1;
+  for (let i = begin; i < end; i++) {
+    const mask = events.steps[i] as number;
+    if (mask === 0) continue;
+    const stage = 32 - Math.clz32(mask & -mask);
+    if (stages[stages.length - 1] !== stage) stages.push(stage);
+    last = i;
+  }
+  return {
+    stages,
+    nextEvent: last >= 0 && last + 1 < end ? firstName(events, last + 1, end, nameOf) : null,
+    people: 1,
+  };
+}
+
+/** The smallest name (UTF-16 order, as the reference compares) among the events tied with `first`. */
+function firstName(events: EventColumns, first: number, end: number, nameOf: (i: number) => string): string {
+  let name = nameOf(first);
+  for (let i = first + 1; i < end; i++) {
+    if (events.times[i] !== events.times[first] || events.steps[i] !== events.steps[first]) break;
+    const other = nameOf(i);
+    if (other < name) name = other;
+  }
+  return name;
 }

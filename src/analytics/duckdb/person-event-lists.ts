@@ -1,15 +1,13 @@
 import {
   type DuckDBConnection,
-  type DuckDBDataChunk,
   DuckDBDoubleVector,
-  DuckDBListVector,
   DuckDBUIntegerVector,
   DuckDBVarCharVector,
-  type DuckDBVector,
 } from "@duckdb/node-api";
 import type { FunnelQuery } from "../../domain/analytics/funnel-query.js";
 import { EventColumns } from "../event-columns.js";
 import type { PropertyOf } from "../ordered-unit-fold.js";
+import { listColumn, maskSql } from "./list-columns.js";
 import { alternativesSql } from "./matcher-sql.js";
 import { segmentSql } from "./segment-sql.js";
 import { SqlParams } from "./sql-params.js";
@@ -101,12 +99,6 @@ function personEventListsSql(query: FunnelQuery, params: SqlParams): string {
   GROUP BY person`;
 }
 
-/** A 32-bit mask with bit k set when flag k holds. */
-function maskSql(flags: string[]): string {
-  if (flags.length === 0) return "0::UINTEGER";
-  return `(${flags.map((flag, k) => `CASE WHEN ${flag} THEN ${2 ** k}::BIGINT ELSE 0 END`).join(" + ")})::UINTEGER`;
-}
-
 /** The events whose property the breakdown may use: those matching the attributed step (any step for "last"). */
 function attributedSql(query: FunnelQuery): string {
   const breakdown = query.breakdown;
@@ -121,18 +113,4 @@ function timeFilterSql(query: FunnelQuery, params: SqlParams): string {
   if (query.to !== undefined)
     conditions.push(`epoch_ms(time) < ${params.bindInteger(query.to + query.windowMs)}`);
   return conditions.join(" AND ");
-}
-
-/** A LIST column of the chunk and its flat child vector, checked to hold `type`. */
-function listColumn<T extends DuckDBVector>(
-  chunk: DuckDBDataChunk,
-  column: number,
-  type: abstract new (...args: never[]) => T,
-): { lists: DuckDBListVector; items: T } {
-  const lists = chunk.getColumnVector(column);
-  const items = lists instanceof DuckDBListVector ? lists.childVector : null;
-  if (!(lists instanceof DuckDBListVector) || !(items instanceof type)) {
-    throw new Error(`funnel query: column ${column} is not a list of ${type.name}`);
-  }
-  return { lists, items };
 }
