@@ -35,14 +35,14 @@ async function writeParquet(name: string, select: string): Promise<{ parquet: st
   return { parquet, gz };
 }
 
-/** Every stored row, straight from the DuckDB file, with the dedupe key. */
+/** Every stored row, straight from the DuckDB file. */
 async function storedRows(storeDir: string): Promise<Stored[]> {
   const instance = await DuckDBInstance.create(path.join(storeDir, "events.duckdb"));
   const connection = await instance.connect();
   const reader = await connection.runAndReadAll(`
     SELECT person, epoch_ms(time)::BIGINT::VARCHAR AS time, event, properties::VARCHAR AS properties,
-           source, id, dedupe_key
-    FROM raw_events ORDER BY dedupe_key`);
+           source, id
+    FROM raw_events ORDER BY ALL`);
   const rows = reader.getRowObjectsJS();
   connection.closeSync();
   instance.closeSync();

@@ -26,13 +26,7 @@ import { DuckDbEngine } from "./duckdb-engine.js";
 import { readEventSummary, readMatchingSources, readPropertyExamples } from "./event-summary.js";
 import { CREATE_RAW_EVENTS_TABLE, FIND_OLD_EVENTS_TABLE, RENAME_OLD_EVENTS_TABLE } from "./events-table.js";
 import { CREATE_IDENTITY_LINKS_TABLE, rebuildIdentityLinks, refreshEventsView } from "./identity-links.js";
-import {
-  appendRowsSql,
-  dedupeNewEvents,
-  FIND_TEXT_KEYS,
-  lastRowId,
-  MIGRATE_TEXT_KEYS,
-} from "./new-events.js";
+import { appendRowsSql, DROP_KEY_COLUMN, dedupeNewEvents, FIND_KEY_COLUMN, lastRowId } from "./new-events.js";
 
 /** Rows per appended data chunk: DuckDB's vector size, so each chunk is one vector. */
 const CHUNK_ROWS = 2048;
@@ -242,16 +236,16 @@ export class DuckDbEventStore implements EventStore {
 
 /**
  * Creates the tables and the `events` view; a file from before identity linking has its `events`
- * table renamed to `raw_events` and any `$identify` events in it resolved, one from before
- * numeric dedupe keys has its keys converted.
+ * table renamed to `raw_events` and any `$identify` events in it resolved, one with a stored
+ * dedupe key column has it dropped.
  */
 async function createTables(connection: DuckDBConnection): Promise<void> {
   const old = await connection.runAndReadAll(FIND_OLD_EVENTS_TABLE);
   const hasOldTable = Number(old.getRowObjectsJS()[0]?.n ?? 0) > 0;
   if (hasOldTable) await connection.run(RENAME_OLD_EVENTS_TABLE);
   await connection.run(CREATE_RAW_EVENTS_TABLE);
-  const textKeys = await connection.runAndReadAll(FIND_TEXT_KEYS);
-  if (Number(textKeys.getRowObjectsJS()[0]?.n ?? 0) > 0) await connection.run(MIGRATE_TEXT_KEYS);
+  const keyColumn = await connection.runAndReadAll(FIND_KEY_COLUMN);
+  if (Number(keyColumn.getRowObjectsJS()[0]?.n ?? 0) > 0) await connection.run(DROP_KEY_COLUMN);
   await connection.run(CREATE_IDENTITY_LINKS_TABLE);
   if (hasOldTable) await rebuildIdentityLinks(connection);
   else await refreshEventsView(connection);

@@ -1,10 +1,9 @@
 import { IDENTIFY_EVENT } from "../resolve-identities.js";
 
 /**
- * Every event as imported, `$identify` events included. `time` keeps millisecond precision;
- * `dedupe_key` is an md5 of the source id, or of the content when the source has none (new-events.ts).
- * No PRIMARY KEY on `dedupe_key`: the index made bulk inserts several times slower and grows with
- * the table, and every import is deduplicated as a whole (new-events.ts).
+ * Every event as imported, `$identify` events included. `time` keeps millisecond precision. No key
+ * column: an event is known by its `id`, or else by its content, and every import is deduplicated
+ * as a whole against them (new-events.ts); an index or a stored hash made bulk inserts much slower.
  */
 export const CREATE_RAW_EVENTS_TABLE = `
 CREATE TABLE IF NOT EXISTS raw_events (
@@ -13,8 +12,7 @@ CREATE TABLE IF NOT EXISTS raw_events (
   event VARCHAR NOT NULL,
   properties JSON NOT NULL,
   source VARCHAR NOT NULL,
-  id VARCHAR,
-  dedupe_key UHUGEINT NOT NULL
+  id VARCHAR
 )`;
 
 /** Workspace files from before identity linking keep their events in a table named `events`. */
@@ -32,10 +30,10 @@ export function createEventsViewSql(hasLinks: boolean): string {
   const notIdentify = `event <> '${IDENTIFY_EVENT}'`;
   if (!hasLinks) {
     return `CREATE OR REPLACE VIEW events AS
-      SELECT person, time, event, properties, source, id, dedupe_key FROM raw_events WHERE ${notIdentify}`;
+      SELECT person, time, event, properties, source, id FROM raw_events WHERE ${notIdentify}`;
   }
   return `CREATE OR REPLACE VIEW events AS
-    SELECT coalesce(l.person, r.person) AS person, r.time, r.event, r.properties, r.source, r.id, r.dedupe_key
+    SELECT coalesce(l.person, r.person) AS person, r.time, r.event, r.properties, r.source, r.id
     FROM raw_events r LEFT JOIN identity_links l ON l.alias = r.person
     WHERE r.${notIdentify}`;
 }

@@ -54,7 +54,7 @@ describe("new events in the DuckDB store", () => {
     store.close();
   });
 
-  it("converts the text keys of a store from before, so importing the same file again adds nothing", async () => {
+  it("opens a store from before with text dedupe keys, and importing the same file again adds nothing", async () => {
     const storeDir = path.join(dir, "old");
     await mkdir(storeDir);
     const instance = await DuckDBInstance.create(path.join(storeDir, "events.duckdb"));
