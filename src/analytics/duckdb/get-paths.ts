@@ -29,30 +29,35 @@ export async function getPathsFromDuckDb(
   const result = await connection.stream(personStageListsSql(query, params), params.values);
   const paths = new Map<string, PersonPath>();
   const events = new EventColumns();
+  // The current person's event names, read only where needed; the closures serve every person.
+  const names: { vector: DuckDBVarCharVector | null; offset: number } = { vector: null, offset: 0 };
+  const nameOf = (i: number): string =>
+    names.vector?.getItem(names.offset + (events.origins[i] as number)) ?? "";
+  const countUnit = (begin: number, end: number): void => {
+    const path = unitPath(events, begin, end, nameOf);
+    if (path.stages.length === 0) return;
+    const key = `${path.stages.join(",")}>${path.nextEvent ?? ""}`;
+    const same = paths.get(key);
+    if (same) same.people += 1;
+    else paths.set(key, path);
+  };
   for await (const chunk of result) {
     const times = listColumn(chunk, 0, DuckDBDoubleVector);
     const stages = listColumn(chunk, 1, DuckDBUIntegerVector);
-    const names = listColumn(chunk, 2, DuckDBVarCharVector);
+    const eventNames = listColumn(chunk, 2, DuckDBVarCharVector);
+    names.vector = eventNames.items;
     const rows = chunk.rowCount; // a native call: read once per chunk
     for (let row = 0; row < rows; row++) {
       const count = times.lists.getEntryLength(row);
       const timeAt = times.lists.getEntryOffset(row);
       const stageAt = stages.lists.getEntryOffset(row);
-      const nameAt = names.lists.getEntryOffset(row);
       events.clear();
       for (let i = 0; i < count; i++) {
         events.push(times.items.getItem(timeAt + i) ?? 0, stages.items.getItem(stageAt + i) ?? 0, 0);
       }
       events.sortIntoEventOrder();
-      const nameOf = (i: number): string => names.items.getItem(nameAt + (events.origins[i] as number)) ?? "";
-      forEachUnit(events, query.unit, (begin, end) => {
-        const path = unitPath(events, begin, end, nameOf);
-        if (path.stages.length === 0) return;
-        const key = `${path.stages.join(",")}>${path.nextEvent ?? ""}`;
-        const same = paths.get(key);
-        if (same) same.people += 1;
-        else paths.set(key, path);
-      });
+      names.offset = eventNames.lists.getEntryOffset(row);
+      forEachUnit(events, query.unit, countUnit);
     }
   }
   return buildPathsResult(query, [...paths.values()]);

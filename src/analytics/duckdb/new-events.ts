@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import type { InsertResult } from "../event-store.js";
 import { IDENTIFY_EVENT } from "../resolve-identities.js";
 
@@ -40,10 +40,14 @@ DELETE FROM raw_events WHERE rowid IN (
     FROM ids WHERE id IN (SELECT id FROM ids GROUP BY id HAVING count(*) > 1)
   ) WHERE n > 1)`;
 
-/** An id already stored: the import's row is the stored event again. */
+/**
+ * An id already stored: the import's row is the stored event again. Only the import's ids are
+ * looked up, so a capture of a few events does not build a table of every stored id.
+ */
 const DROP_STORED_IDS = `
 DELETE FROM raw_events WHERE rowid > $1 AND id IN (
-  SELECT id FROM raw_events WHERE rowid <= $1 AND id IS NOT NULL)`;
+  SELECT id FROM raw_events
+  WHERE rowid <= $1 AND id IN (SELECT id FROM raw_events WHERE rowid > $1 AND id IS NOT NULL))`;
 
 /**
  * The content of a row without an id, as compared: the JSON text as stored (DuckDB keeps it as
@@ -56,14 +60,13 @@ const SAME_CONTENT = ["person", "ms", "event", "properties", "source"]
 
 /**
  * Per content of rows without an id, how many are stored already. Only stored rows whose time lies
- * inside the import's range can match, so an import of new days reads none of the store's content.
+ * inside the range of the import's rows without an id ($2, $3) can match, so an import of new days
+ * reads none of the store's content.
  */
 const COUNT_STORED_CONTENT = `
 CREATE TEMP TABLE stored_content AS
 SELECT ${CONTENT}, count(*) AS stored FROM raw_events
-WHERE rowid <= $1 AND id IS NULL
-  AND time BETWEEN (SELECT min(time) FROM raw_events WHERE rowid > $1)
-               AND (SELECT max(time) FROM raw_events WHERE rowid > $1)
+WHERE rowid <= $1 AND id IS NULL AND time BETWEEN $2 AND $3
 GROUP BY ALL`;
 
 /** Of each content already stored n times, the import's first n rows go: they are the stored ones again. */
@@ -76,8 +79,11 @@ DELETE FROM raw_events WHERE rowid IN (
     JOIN stored_content s ON ${SAME_CONTENT}
   ) WHERE n <= stored)`;
 
-const COUNT_ADDED = `
-SELECT count(*)::BIGINT AS n, count(*) FILTER (event = '${IDENTIFY_EVENT}')::BIGINT AS identifies
+/** What the import's rows hold, to run only the steps that can change anything. */
+const DESCRIBE_ADDED = `
+SELECT count(*)::BIGINT AS n, count(id)::BIGINT AS with_id,
+       count(*) FILTER (event = '${IDENTIFY_EVENT}')::BIGINT AS identifies,
+       min(time) FILTER (id IS NULL) AS low, max(time) FILTER (id IS NULL) AS high
 FROM raw_events WHERE rowid > $1`;
 
 /**
@@ -92,17 +98,35 @@ export async function dedupeNewEvents(
   before: bigint,
   appended: number,
 ): Promise<InsertResult & { identifies: boolean }> {
-  await connection.run(DROP_REPEATED_IDS, [before]);
-  if (before >= 0n) {
-    await connection.run(DROP_STORED_IDS, [before]);
-    await connection.run(COUNT_STORED_CONTENT, [before]);
+  const added = await describeAdded(connection, before);
+  const checkIds = added.withId > 0;
+  const checkContent = before >= 0n && added.low !== null;
+  if (checkIds) {
+    await connection.run(DROP_REPEATED_IDS, [before]);
+    if (before >= 0n) await connection.run(DROP_STORED_IDS, [before]);
+  }
+  if (checkContent) {
+    await connection.run(COUNT_STORED_CONTENT, [before, added.low, added.high]);
     await connection.run(DROP_STORED_CONTENT, [before]);
     await connection.run("DROP TABLE stored_content");
   }
-  const reader = await connection.runAndReadAll(COUNT_ADDED, [before]);
-  const [counts] = reader.getRowObjectsJS();
-  const inserted = Number(counts?.n ?? 0);
-  return { inserted, duplicates: appended - inserted, identifies: Number(counts?.identifies ?? 0) > 0 };
+  const kept = checkIds || checkContent ? await describeAdded(connection, before) : added;
+  return { inserted: kept.n, duplicates: appended - kept.n, identifies: added.identifies };
+}
+
+type Added = { n: number; withId: number; identifies: boolean; low: DuckDBValue; high: DuckDBValue };
+
+async function describeAdded(connection: DuckDBConnection, before: bigint): Promise<Added> {
+  const reader = await connection.runAndReadAll(DESCRIBE_ADDED, [before]);
+  const [row] = reader.getRows();
+  const [n, withId, identifies, low, high] = row ?? [];
+  return {
+    n: Number(n ?? 0),
+    withId: Number(withId ?? 0),
+    identifies: Number(identifies ?? 0) > 0,
+    low: low ?? null,
+    high: high ?? null,
+  };
 }
 
 /** Stores from before kept a dedupe key (an md5 of the id or the content); it is derived from the rest. */
