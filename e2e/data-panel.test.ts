@@ -157,6 +157,26 @@ describe.skipIf(!browserAvailable)("the map's data panel", () => {
     expect(errors).toEqual([]);
   });
 
+  it("shows the paths: who reached which stage, the flow and the top paths", async () => {
+    await page.getByRole("button", { name: "Data", exact: true }).click();
+    await panel().getByRole("tab", { name: "Paths" }).click();
+    await panel().getByRole("button", { name: "Show paths" }).click();
+    await panel().getByText("60 people reached a stage; 0 went back at least once.").waitFor();
+    const top = panel().getByRole("region", { name: "Top paths" }).getByRole("listitem");
+    const rows = (await top.allTextContents()).map((text) => text.replace(/\s+/g, " ").trim());
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/^Landing[^→]*30$/);
+    expect(rows[1]).toMatch(/^Landing[^→]* → Registration[^→]*20$/);
+    expect(rows[2]).toMatch(/^Landing[^→]* → Registration[^→]* → Payment[^→]*10$/);
+    expect(
+      await panel()
+        .getByLabel(/^Sankey chart of the paths/)
+        .getAttribute("aria-label"),
+    ).toBe("Sankey chart of the paths: 2 moves, 0 of them back to an earlier stage");
+    await panel().getByRole("button", { name: "Close" }).first().click();
+    expect(errors).toEqual([]);
+  });
+
   it("shows the write key that lets a site send events to POST /api/capture", async () => {
     await page.getByRole("button", { name: "Data", exact: true }).click();
     await panel().getByRole("tab", { name: "Sources" }).click();
