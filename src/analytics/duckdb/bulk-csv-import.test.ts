@@ -143,6 +143,26 @@ describe("bulk CSV import into DuckDB", () => {
     expect(bulk).toEqual(js);
   });
 
+  it("takes cells as read_csv gives them when no field is padded, and trims when one is, even the last", async () => {
+    const random = seeded(11);
+    const plain = TRICKY.filter((cell) => cell === cell.trim() && !cell.includes('"'));
+    const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)] as T;
+    const lines = ["person;time;event;a;b"];
+    for (let i = 0; i < 2000; i++) {
+      const time = pick(["2024-06-01T10:00:00Z", "1717236000", "2024-06-01 10:00:00", "01.06.2024"]);
+      lines.push([`p${i % 97}`, time, pick(["visit", "Заявка"]), pick(plain), pick(plain)].join(";"));
+    }
+    const unpadded = await importBothWays(`${lines.join("\n")}\n`);
+    expect(unpadded.bulk).toHaveLength(2000);
+    expect(unpadded.bulk).toEqual(unpadded.js);
+    const padded = await importBothWays(`${lines.join("\n")}\nu9;2024-06-01;visit;x;y\u3000`);
+    expect(padded.bulk).toHaveLength(2001);
+    expect(padded.bulk).toEqual(padded.js);
+    expect(padded.bulk).toContainEqual(
+      expect.objectContaining({ person: "u9", properties: '{"a":"x","b":"y"}' }),
+    );
+  });
+
   it("re-importing the file through the JS reader adds nothing", async () => {
     const { csv, gz } = await writeCsv(
       "again.csv",

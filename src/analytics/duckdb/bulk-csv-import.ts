@@ -6,6 +6,7 @@ import { detectDelimiter } from "../import/detect-delimiter.js";
 import { MAX_NAME_LENGTH } from "../import/event-batches.js";
 import { uniqueNames } from "../import/read-csv-events.js";
 import { type BulkRows, DECLINE_ROW } from "./bulk-rows.js";
+import { hasSpaceBeforeQuote, mayHavePaddedFields } from "./csv-field-edges.js";
 import { SqlParams } from "./sql-params.js";
 
 /**
@@ -18,8 +19,6 @@ import { SqlParams } from "./sql-params.js";
 
 /** What the JS reader sniffs: its first chunk is 256 KiB (open-byte-source.ts). */
 const SNIFF_BYTES = 256 * 1024;
-/** Read size when scanning for spaces before a quote. */
-const SCAN_BYTES = 4 * 1024 * 1024;
 
 /** String.prototype.trim's whitespace, for RE2: ASCII spaces, \v, Unicode separators, the BOM. */
 const SPACE = "[\\s\\x0b\\pZ\\x{feff}]";
@@ -34,7 +33,8 @@ const PLAIN = "^-?(?:0|[1-9]\\d{0,14})(?:[.,]\\d+)?$";
 const GROUP_SPACE = "[ \\x{a0}\\x{202f}]";
 const GROUPED = `^-?[1-9]\\d{0,2}(?:${GROUP_SPACE}\\d{3})+(?:[.,]\\d+)?$`;
 
-type Header = { names: string[]; delimiter: string };
+/** The header's names, the delimiter, and where the records start (after the first line break). */
+type Header = { names: string[]; delimiter: string; end: number };
 type Columns = { person: number; time: number; event: number; id: number };
 
 /**
@@ -50,10 +50,12 @@ export async function bulkCsvRows(request: BulkCsvRequest): Promise<BulkRows[] |
   if (!header) return undefined;
   const columns = findColumns(header.names, request);
   if (!columns || !plainPropertyNames(header.names, columns)) return undefined;
-  if (await hasSpaceBeforeQuote(request.file, header.delimiter)) return undefined;
+  // Most files have no padded cell; trimming every cell in SQL cost over a second of a 10M import.
+  const padded = await mayHavePaddedFields(request.file, header.delimiter, header.end);
+  if (padded && (await hasSpaceBeforeQuote(request.file, header.delimiter))) return undefined;
   return (["common", "all"] as const).map((times) => {
     const params = new SqlParams();
-    const sql = rowsSql(header, columns, request, params, times);
+    const sql = rowsSql(header, columns, request, params, { times, padded });
     return { sql, params: params.values };
   });
 }
@@ -73,10 +75,13 @@ async function readHeader(request: BulkCsvRequest): Promise<Header | undefined> 
     const first = records[0];
     // A header after blank lines, or one longer than the sniffed text, is left to the JS reader.
     if (first?.line !== 1 || records.length < 2) return undefined;
-    return { names: uniqueNames(first.fields.map((name) => name.trim())), delimiter };
+    const names = uniqueNames(first.fields.map((name) => name.trim()));
+    return { names, delimiter, end: head.indexOf(NEWLINE) + 1 };
   }
   return undefined;
 }
+
+const NEWLINE = 0x0a;
 
 async function* once(text: string): AsyncGenerator<string> {
   yield text;
@@ -122,77 +127,20 @@ function isEventColumn(i: number, columns: Columns): boolean {
   return i === columns.person || i === columns.time || i === columns.event || i === columns.id;
 }
 
-/**
- * DuckDB reads `a, "b,c"` as two fields (it skips spaces before a quote) where the JS reader, like
- * Excel, keeps the quote as text; a file with a quote after spaces at the start of a field takes
- * the JS path.
- */
-async function hasSpaceBeforeQuote(file: string, delimiter: string): Promise<boolean> {
-  const handle = await open(file, "r");
-  try {
-    const buffer = Buffer.alloc(SCAN_BYTES);
-    let position = 0;
-    // The byte before each read: a space run may start in the previous read.
-    let before = NEWLINE;
-    let spacesBefore = false;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, SCAN_BYTES, position);
-      if (bytesRead === 0) return false;
-      const chunk = buffer.subarray(0, bytesRead);
-      if (quoteAfterFieldSpaces(chunk, delimiter.charCodeAt(0), before, spacesBefore)) return true;
-      const last = lastNonSpace(chunk);
-      spacesBefore = last < chunk.length - 1 || (last < 0 && spacesBefore);
-      if (last >= 0) before = chunk[last] ?? NEWLINE;
-      position += bytesRead;
-    }
-  } finally {
-    await handle.close();
-  }
-}
-
-const NEWLINE = 0x0a;
-const QUOTE = 0x22;
-
-function isSpace(byte: number | undefined): boolean {
-  return byte === 0x20 || byte === 0x09;
-}
-
-/** True when a quote follows one or more spaces that follow a delimiter or a line break. */
-function quoteAfterFieldSpaces(
-  chunk: Buffer,
-  delimiter: number,
-  before: number,
-  spacesBefore: boolean,
-): boolean {
-  for (let quote = chunk.indexOf(QUOTE); quote >= 0; quote = chunk.indexOf(QUOTE, quote + 1)) {
-    let start = quote;
-    while (start > 0 && isSpace(chunk[start - 1])) start -= 1;
-    const spaces = start < quote || (start === 0 && spacesBefore);
-    if (!spaces) continue;
-    const previous = start > 0 ? chunk[start - 1] : before;
-    if (previous === delimiter || previous === NEWLINE || previous === 0x0d) return true;
-  }
-  return false;
-}
-
-function lastNonSpace(chunk: Buffer): number {
-  let i = chunk.length - 1;
-  while (i >= 0 && isSpace(chunk[i])) i -= 1;
-  return i;
-}
-
 function rowsSql(
   header: Header,
   columns: Columns,
   request: BulkCsvRequest,
   params: SqlParams,
-  times: "common" | "all",
+  { times, padded }: { times: "common" | "all"; padded: boolean },
 ): string {
   const csvColumns = header.names.map((_, i) => `'c${i}': 'VARCHAR'`).join(", ");
-  // The common time formats' regexes refuse spaces, so a padded time is read on the second pass.
-  const trimmed = header.names.map((_, i) =>
-    i === columns.time && times === "common" ? `c${i} AS v${i}` : `${jsTrim(`c${i}`)} AS v${i}`,
-  );
+  const cell = (i: number): string => {
+    if (!padded) return `coalesce(c${i}, '')`;
+    // The common time formats' regexes refuse spaces, so a padded time is read on the second pass.
+    return i === columns.time && times === "common" ? `c${i}` : jsTrim(`c${i}`);
+  };
+  const trimmed = header.names.map((_, i) => `${cell(i)} AS v${i}`);
   const properties = header.names.flatMap((name, i) => (isEventColumn(i, columns) ? [] : [{ name, i }]));
   const numbers = properties.map(({ i }) => `, ${numberOf(`v${i}`)} AS n${i}`);
   const json = properties.map(({ i }) => `, ${propertyJson(`v${i}`, `n${i}`)} AS j${i}`);
