@@ -33,6 +33,10 @@ beforeAll(async () => {
     (_, i) => `b${i},2024-02-${String(1 + i).padStart(2, "0")}T10:30:00Z,refund`,
   );
   await writeFile(path.join(dir, "refunds.csv"), `${eventsCsv()}${refunds.join("\n")}\n`);
+  // The first 100 visitors of each period are on the "pro" plan.
+  const [, ...rows] = eventsCsv().trim().split("\n");
+  const plans = rows.map((row) => (/^[ab]\d\d?,.*,visit$/.test(row) ? `${row},pro` : `${row},`));
+  await writeFile(path.join(dir, "plans.csv"), `person,time,event,plan\n${plans.join("\n")}\n`);
 });
 
 afterAll(async () => {
@@ -103,6 +107,28 @@ describe.concurrent("tropa compare --events", { timeout: 90_000 }, () => {
     expect(result.transitions[0]).toMatchObject({
       a: { reached: 200, converted: 50 },
       b: { reached: 190, converted: 70 },
+    });
+  });
+
+  it("compares only the people of a segment", async () => {
+    const run = await tropa(
+      "compare",
+      "--events",
+      "plans.csv",
+      "--steps",
+      "visit,signup|trial",
+      ...PERIODS,
+      "--where",
+      "plan=pro",
+      "--format",
+      "json",
+    );
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    const result = JSON.parse(run.stdout);
+    expect(result.transitions[0]).toMatchObject({
+      toName: "signup | trial",
+      a: { reached: 100, converted: 50 },
+      b: { reached: 100, converted: 80 },
     });
   });
 

@@ -7,6 +7,15 @@ import { formatPercent } from "../../domain/funnel.js";
 import type { CliIo } from "../cli-io.js";
 import { type EventFileOptions, withEventFile } from "../event-file-store.js";
 import { UsageError } from "../usage-error.js";
+import {
+  collect,
+  parseInstant,
+  parseStep,
+  parseSteps,
+  parseWhere,
+  WHERE_FLAG,
+  WHERE_HELP,
+} from "./query-flags.js";
 
 const FORMATS = ["table", "json", "csv"] as const;
 
@@ -19,6 +28,7 @@ type CompareOptions = EventFileOptions & {
   order: (typeof FUNNEL_ORDERS)[number];
   unit: (typeof FUNNEL_UNITS)[number];
   exclude: string[];
+  where: string[];
   format: (typeof FORMATS)[number];
 };
 
@@ -31,7 +41,10 @@ export function registerCompare(program: Command, io: CliIo): void {
     .command("compare")
     .description("compare step-to-step conversion between two entry periods (see docs/analytics.md)")
     .requiredOption("--events <file>", "event file as for tropa funnel --events")
-    .requiredOption("--steps <events>", "the step event names in order, comma-separated: visit,signup,pay")
+    .requiredOption(
+      "--steps <events>",
+      "the step event names in order, comma-separated; A|B when either event counts: visit|landing,signup,pay",
+    )
     .requiredOption("--period-a <from..to>", "entry period A, end excluded: 2024-01-01..2024-01-15")
     .requiredOption("--period-b <from..to>", "entry period B, end excluded: 2024-02-01..2024-02-15")
     .option("--window <duration>", "conversion window from the first step, e.g. 12h, 7d, 2w", "14d")
@@ -41,6 +54,7 @@ export function registerCompare(program: Command, io: CliIo): void {
       new Option("--unit <unit>", "count people or sessions").choices(FUNNEL_UNITS).default("person"),
     )
     .option("--exclude <event>", "drop people who do this event between the steps (repeatable)", collect, [])
+    .option(WHERE_FLAG, WHERE_HELP, collect, [])
     .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
     .option("--preset <name>", `read the file as a known export (${PRESETS.join(", ")})`)
     .option("--map <mapping>", "event columns: person=COL,time=COL,event=COL[,id=COL]")
@@ -55,35 +69,25 @@ export function registerCompare(program: Command, io: CliIo): void {
     });
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
 function inputOf(options: CompareOptions) {
-  const steps = options.steps
-    .split(",")
-    .map((name) => name.trim())
-    .filter(Boolean);
-  if (steps.length < 2)
-    throw new UsageError("--steps needs at least two event names, e.g. --steps visit,signup");
+  const steps = parseSteps(options.steps, "--steps", 2);
   const windowMs = parseDuration(options.window);
   if (windowMs === undefined)
     throw new UsageError(`--window "${options.window}" is not a duration; use e.g. 30m, 12h, 7d`);
   return {
     query: {
-      steps: steps.map((event) => ({ name: event, event })),
+      steps,
       windowMs,
       order: options.order,
       unit: options.unit,
-      exclusions: options.exclude.map((event) => ({ event })),
+      exclusions: options.exclude.map((text) => parseStep(text, "--exclude")),
+      segment: parseWhere(options.where),
     },
     periodA: parsePeriod(options.periodA, "--period-a"),
     periodB: parsePeriod(options.periodB, "--period-b"),
     transition: parseTransition(options.transition, steps.length),
   };
 }
-
-const DAY_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/;
 
 /** `FROM..TO`, each a UTC date (YYYY-MM-DD) or an ISO instant ending in Z; TO is excluded. */
 function parsePeriod(text: string, flag: string): Period {
@@ -95,12 +99,6 @@ function parsePeriod(text: string, flag: string): Period {
   }
   if (from >= to) throw new UsageError(`${flag} "${text}": the start must be before the end`);
   return { from, to };
-}
-
-function parseInstant(text: string | undefined): number | undefined {
-  if (text === undefined || !DAY_OR_INSTANT.test(text.trim())) return undefined;
-  const time = Date.parse(text.trim());
-  return Number.isNaN(time) ? undefined : time;
 }
 
 function parseTransition(text: string | undefined, stepCount: number): number | undefined {

@@ -81,6 +81,34 @@ describe.concurrent("tropa funnel --events", { timeout: 90_000 }, () => {
     expect(result.excluded).toBe(1);
   });
 
+  it("takes alternatives, a segment and an entry range", async () => {
+    const run = await tropa(
+      "funnel",
+      "--events",
+      "events.csv",
+      "--steps",
+      "visit|refund,signup",
+      "--where",
+      "channel=ads|seo",
+      "--from",
+      "2024-06-01T05:00Z",
+      "--to",
+      "2024-06-02",
+      "--format",
+      "json",
+    );
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    const result = JSON.parse(run.stdout) as { steps: { name: string; people: number }[] };
+    // Only u1 (ads) and u2 (seo) have a channel, and only u1 enters after 05:00 (u2 at midnight).
+    expect(result.steps.map((s) => [s.name, s.people])).toEqual([
+      ["visit | refund", 1],
+      ["signup", 1],
+    ]);
+    const bad = await tropa("funnel", "--events", "events.csv", "--steps", "visit", "--where", "channel");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--where "channel" is not a condition');
+  });
+
   it("prints a table with the key barrier, and CSV", async () => {
     const table = await tropa(
       "funnel",

@@ -11,6 +11,15 @@ import type { CliIo } from "../cli-io.js";
 import { type EventFileOptions, withEventFile } from "../event-file-store.js";
 import { UsageError } from "../usage-error.js";
 import { FUNNEL_FORMATS, renderFunnel } from "./funnel-output.js";
+import {
+  collect,
+  parseEntryRange,
+  parseStep,
+  parseSteps,
+  parseWhere,
+  WHERE_FLAG,
+  WHERE_HELP,
+} from "./query-flags.js";
 
 type FunnelOptions = EventFileOptions & {
   steps: string;
@@ -18,6 +27,9 @@ type FunnelOptions = EventFileOptions & {
   order: (typeof FUNNEL_ORDERS)[number];
   unit: (typeof FUNNEL_UNITS)[number];
   exclude: string[];
+  where: string[];
+  from?: string;
+  to?: string;
   breakdown?: string;
   interval?: (typeof FUNNEL_INTERVALS)[number];
   format: (typeof FUNNEL_FORMATS)[number];
@@ -35,13 +47,19 @@ export function registerFunnel(program: Command, io: CliIo): void {
       "--events <file>",
       "event file as for tropa import: .csv/.tsv with person,time,event columns, .ndjson/.jsonl/.json, .xes (also .gz, .zip)",
     )
-    .requiredOption("--steps <events>", "the step event names in order, comma-separated: visit,signup,pay")
+    .requiredOption(
+      "--steps <events>",
+      "the step event names in order, comma-separated; A|B when either event counts: visit|landing,signup,pay",
+    )
     .option("--window <duration>", "conversion window from the first step, e.g. 30m, 12h, 7d, 2w", "14d")
     .addOption(new Option("--order <order>", "step order").choices(FUNNEL_ORDERS).default("sequential"))
     .addOption(
       new Option("--unit <unit>", "count people or sessions").choices(FUNNEL_UNITS).default("person"),
     )
     .option("--exclude <event>", "drop people who do this event between the steps (repeatable)", collect, [])
+    .option("--from <date>", "count only units entering (step 1) from this UTC date or instant on")
+    .option("--to <date>", "… and before this one (excluded); YYYY-MM-DD or 2024-06-01T12:00Z")
+    .option(WHERE_FLAG, WHERE_HELP, collect, [])
     .option(
       "--breakdown <property>",
       "split by a property of the first step's event; PROP:last or PROP:step=N for another step",
@@ -63,28 +81,21 @@ export function registerFunnel(program: Command, io: CliIo): void {
     });
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
 function queryOf(options: FunnelOptions) {
-  const steps = options.steps
-    .split(",")
-    .map((name) => name.trim())
-    .filter(Boolean);
-  if (steps.length === 0)
-    throw new UsageError("--steps needs at least one event name, e.g. --steps visit,signup");
+  const steps = parseSteps(options.steps, "--steps", 1);
   const windowMs = parseDuration(options.window);
   if (windowMs === undefined)
     throw new UsageError(`--window "${options.window}" is not a duration; use e.g. 30m, 12h, 7d`);
   if (steps.length < 2 && options.exclude.length > 0)
     throw new UsageError("--exclude needs at least two steps");
   return {
-    steps: steps.map((event) => ({ name: event, event })),
+    steps,
     windowMs,
     order: options.order,
     unit: options.unit,
-    exclusions: options.exclude.map((event) => ({ event })),
+    exclusions: options.exclude.map((text) => parseStep(text, "--exclude")),
+    segment: parseWhere(options.where),
+    ...parseEntryRange(options.from, options.to),
     ...(options.breakdown === undefined
       ? {}
       : { breakdown: parseBreakdown(options.breakdown, steps.length) }),

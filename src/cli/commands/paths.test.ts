@@ -36,6 +36,9 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "tropa-paths-"));
   await writeFile(path.join(dir, "events.csv"), `${EVENTS}\n`);
   await writeFile(path.join(dir, "linked.csv"), `${LINKED}\n`);
+  const channels = ["person,time,event,channel", "a1,2024-06-01,landing,ads", "a1,2024-06-02,signup,"];
+  channels.push("s1,2024-06-01,visit,seo", "s1,2024-06-02,signup,", "n1,2024-06-01,visit,");
+  await writeFile(path.join(dir, "channels.csv"), `${channels.join("\n")}\n`);
 });
 
 afterAll(async () => {
@@ -71,6 +74,27 @@ describe.concurrent("tropa paths --events", { timeout: 90_000 }, () => {
       people: 1,
       nextEvents: [{ event: "pricing", people: 1 }],
     });
+  });
+
+  it("takes stages reached by several events and a segment", async () => {
+    const run = await tropa(
+      "paths",
+      "--events",
+      "channels.csv",
+      "--stages",
+      "visit|landing,signup",
+      "--where",
+      "channel~s",
+      "--format",
+      "json",
+    );
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    const result = JSON.parse(run.stdout);
+    // "ads" and "seo" contain an s; n1 has no channel at all.
+    expect(result.people).toBe(2);
+    expect(result.topPaths).toEqual([
+      expect.objectContaining({ names: ["visit | landing", "signup"], people: 2 }),
+    ]);
   });
 
   it("prints tables and CSV, keeping the top N paths", async () => {

@@ -13,7 +13,7 @@ import {
 import { formatPercent } from "../../domain/funnel.js";
 import type { CliIo } from "../cli-io.js";
 import { type EventFileOptions, withEventFile } from "../event-file-store.js";
-import { UsageError } from "../usage-error.js";
+import { collect, parseSteps, parseWhere, WHERE_FLAG, WHERE_HELP } from "./query-flags.js";
 
 const FORMATS = ["table", "json", "csv"] as const;
 
@@ -22,6 +22,7 @@ type PathsOptions = EventFileOptions & {
   top: number;
   unit: (typeof PATH_UNITS)[number];
   maxDepth: number;
+  where: string[];
   format: (typeof FORMATS)[number];
 };
 
@@ -39,7 +40,10 @@ export function registerPaths(program: Command, io: CliIo): void {
       "--events <file>",
       "event file as for tropa import: .csv/.tsv with person,time,event columns, .ndjson/.jsonl/.json, .xes (also .gz, .zip)",
     )
-    .requiredOption("--stages <events>", "the stage event names in order, comma-separated: visit,signup,pay")
+    .requiredOption(
+      "--stages <events>",
+      "the stage event names in order, comma-separated; A|B when either event counts: visit|landing,signup,pay",
+    )
     .option(`--top <n>`, `how many paths and next events to list (1–${MAX_TOP})`, parseTop, DEFAULT_TOP)
     .addOption(
       new Option("--unit <unit>", "count people, or sessions (cut after 30 minutes without any event)")
@@ -52,6 +56,7 @@ export function registerPaths(program: Command, io: CliIo): void {
       parseMaxDepth,
       DEFAULT_MAX_DEPTH,
     )
+    .option(WHERE_FLAG, WHERE_HELP, collect, [])
     .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
     .option("--preset <name>", `read the file as a known export (${PRESETS.join(", ")})`)
     .option("--map <mapping>", "event columns: person=COL,time=COL,event=COL[,id=COL]")
@@ -79,14 +84,9 @@ function parseMaxDepth(value: string): number {
 }
 
 function queryOf(options: PathsOptions): PathsQueryInput {
-  const stages = options.stages
-    .split(",")
-    .map((name) => name.trim())
-    .filter(Boolean);
-  if (stages.length === 0)
-    throw new UsageError("--stages needs at least one event name, e.g. --stages visit,signup");
   return {
-    stages: stages.map((event) => ({ name: event, event })),
+    stages: parseSteps(options.stages, "--stages", 1),
+    segment: parseWhere(options.where),
     top: options.top,
     unit: options.unit,
     maxDepth: options.maxDepth,
