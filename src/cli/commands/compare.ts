@@ -13,6 +13,7 @@ import {
   parseStep,
   parseSteps,
   parseWhere,
+  stepsHelp,
   WHERE_FLAG,
   WHERE_HELP,
 } from "./query-flags.js";
@@ -41,10 +42,7 @@ export function registerCompare(program: Command, io: CliIo): void {
     .command("compare")
     .description("compare step-to-step conversion between two entry periods (see docs/analytics.md)")
     .requiredOption("--events <file>", "event file as for tropa funnel --events")
-    .requiredOption(
-      "--steps <events>",
-      "the step event names in order, comma-separated; A|B when either event counts: visit|landing,signup,pay",
-    )
+    .requiredOption("--steps <events>", stepsHelp("step"))
     .requiredOption("--period-a <from..to>", "entry period A, end excluded: 2024-01-01..2024-01-15")
     .requiredOption("--period-b <from..to>", "entry period B, end excluded: 2024-02-01..2024-02-15")
     .option("--window <duration>", "conversion window from the first step, e.g. 12h, 7d, 2w", "14d")

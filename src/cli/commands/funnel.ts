@@ -17,6 +17,7 @@ import {
   parseStep,
   parseSteps,
   parseWhere,
+  stepsHelp,
   WHERE_FLAG,
   WHERE_HELP,
 } from "./query-flags.js";
@@ -47,10 +48,7 @@ export function registerFunnel(program: Command, io: CliIo): void {
       "--events <file>",
       "event file as for tropa import: .csv/.tsv with person,time,event columns, .ndjson/.jsonl/.json, .xes (also .gz, .zip)",
     )
-    .requiredOption(
-      "--steps <events>",
-      "the step event names in order, comma-separated; A|B when either event counts: visit|landing,signup,pay",
-    )
+    .requiredOption("--steps <events>", stepsHelp("step"))
     .option("--window <duration>", "conversion window from the first step, e.g. 30m, 12h, 7d, 2w", "14d")
     .addOption(new Option("--order <order>", "step order").choices(FUNNEL_ORDERS).default("sequential"))
     .addOption(

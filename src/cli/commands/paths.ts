@@ -13,7 +13,7 @@ import {
 import { formatPercent } from "../../domain/funnel.js";
 import type { CliIo } from "../cli-io.js";
 import { type EventFileOptions, withEventFile } from "../event-file-store.js";
-import { collect, parseSteps, parseWhere, WHERE_FLAG, WHERE_HELP } from "./query-flags.js";
+import { collect, parseSteps, parseWhere, stepsHelp, WHERE_FLAG, WHERE_HELP } from "./query-flags.js";
 
 const FORMATS = ["table", "json", "csv"] as const;
 
@@ -40,10 +40,7 @@ export function registerPaths(program: Command, io: CliIo): void {
       "--events <file>",
       "event file as for tropa import: .csv/.tsv with person,time,event columns, .ndjson/.jsonl/.json, .xes (also .gz, .zip)",
     )
-    .requiredOption(
-      "--stages <events>",
-      "the stage event names in order, comma-separated; A|B when either event counts: visit|landing,signup,pay",
-    )
+    .requiredOption("--stages <events>", stepsHelp("stage"))
     .option(`--top <n>`, `how many paths and next events to list (1–${MAX_TOP})`, parseTop, DEFAULT_TOP)
     .addOption(
       new Option("--unit <unit>", "count people, or sessions (cut after 30 minutes without any event)")

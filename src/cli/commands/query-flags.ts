@@ -10,6 +10,11 @@ export const WHERE_FLAG = "--where <condition>";
 export const WHERE_HELP =
   "only people with an event where PROP=VALUE (or PROP=A|B, PROP~TEXT, PROP>N, PROP<=N); repeated, one event must meet them all";
 
+/** Help of `--steps` / `--stages`. */
+export function stepsHelp(noun: "step" | "stage"): string {
+  return `the ${noun} event names in order, comma-separated; A|B when either event counts: visit|landing,signup,pay`;
+}
+
 /** Commander's collector for a repeatable flag. */
 export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
