@@ -44,8 +44,10 @@ function groupByLead(chars: string[]): Map<number, Buffer[]> {
 /**
  * Whether some field of the records after byte `from` (the end of the header line) may start or
  * end with whitespace the JS reader would trim: a whitespace character next to the delimiter, a
- * line break or the end of the file. Conservative: any quote counts too (a quoted field may hold
- * padding or line breaks), so `false` means every cell can be taken exactly as `read_csv` gives it.
+ * line break, a quote or the end of the file, or a quoted field starting or ending with a line
+ * break. Conservative (quotes are not tracked, so `"Moscow, Russia"` counts as padded, and with a
+ * tab delimiter any quote does), so `false` means every cell can be taken exactly as `read_csv`
+ * gives it.
  */
 export async function mayHavePaddedFields(
   file: string,
@@ -54,7 +56,10 @@ export async function mayHavePaddedFields(
   chunkBytes = SCAN_BYTES,
 ): Promise<boolean> {
   const separator = delimiter.charCodeAt(0);
-  const isEdge = (byte: number): boolean => byte === separator || byte === NEWLINE || byte === RETURN;
+  // A tab delimiter is also whitespace: inside quotes it may pad a field, and the scan cannot tell.
+  const quotesArePadding = TRIMMED_BY_LEAD.has(separator);
+  const isEdge = (byte: number): boolean =>
+    byte === separator || byte === NEWLINE || byte === RETURN || byte === QUOTE;
   const handle = await open(file, "r");
   try {
     const buffer = Buffer.alloc(Math.max(chunkBytes, OVERLAP + 1));
@@ -62,9 +67,10 @@ export async function mayHavePaddedFields(
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
       const chunk = buffer.subarray(0, bytesRead);
       const last = bytesRead < buffer.length;
-      if (chunk.includes(QUOTE)) return true;
+      if (quotesArePadding && chunk.includes(QUOTE)) return true;
       const range = { first: position === from, last };
       if (paddedFieldIn(chunk, range, separator, isEdge)) return true;
+      if (lineBreakInQuotesIn(chunk, range, separator)) return true;
       if (last) return false;
       position += bytesRead - OVERLAP;
     }
@@ -96,6 +102,28 @@ function paddedFieldIn(
       const after = chunk[i + length] ?? NEWLINE;
       if (isEdge(before) || isEdge(after)) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * A quote opening a field (after a delimiter or a line break) followed by a line break, or a quote
+ * closing one (before a delimiter, a line break or the end) preceded by a line break: that field
+ * starts or ends with a line break, which `trim()` removes.
+ */
+function lineBreakInQuotesIn(
+  chunk: Buffer,
+  range: { first: boolean; last: boolean },
+  separator: number,
+): boolean {
+  const isBreak = (byte: number | undefined): boolean => byte === NEWLINE || byte === RETURN;
+  const isBoundary = (byte: number | undefined): boolean => byte === separator || isBreak(byte);
+  const end = range.last ? chunk.length : chunk.length - (OVERLAP - 1);
+  for (let i = chunk.indexOf(QUOTE); i >= 0 && i < end; i = chunk.indexOf(QUOTE, i + 1)) {
+    if (i === 0 && !range.first) continue;
+    const before = i === 0 ? NEWLINE : chunk[i - 1];
+    const after = i + 1 < chunk.length ? chunk[i + 1] : NEWLINE;
+    if ((isBoundary(before) && isBreak(after)) || (isBreak(before) && isBoundary(after))) return true;
   }
   return false;
 }
