@@ -167,6 +167,13 @@ describe("bulk CSV import into DuckDB", () => {
     );
   });
 
+  it("scans from the first line break of any kind: old Mac \\r lines with a padded cell", async () => {
+    const lines = ["person,time,event,note", "u1,2024-06-01, visit,x", 'u2,2024-06-02,pay,"a\nb"'];
+    const { bulk, js } = await importBothWays(`${lines.join("\r")}\r`);
+    expect(bulk).toHaveLength(2);
+    expect(bulk).toEqual(js);
+  });
+
   it("re-importing the file through the JS reader adds nothing", async () => {
     const { csv, gz } = await writeCsv(
       "again.csv",

@@ -76,12 +76,16 @@ async function readHeader(request: BulkCsvRequest): Promise<Header | undefined> 
     // A header after blank lines, or one longer than the sniffed text, is left to the JS reader.
     if (first?.line !== 1 || records.length < 2) return undefined;
     const names = uniqueNames(first.fields.map((name) => name.trim()));
-    return { names, delimiter, end: head.indexOf(NEWLINE) + 1 };
+    return { names, delimiter, end: firstLineEnd(head) };
   }
   return undefined;
 }
 
-const NEWLINE = 0x0a;
+/** Just past the first line break (`\n`, `\r` or `\r\n` all end a line); 0 when there is none. */
+function firstLineEnd(head: Uint8Array): number {
+  const breaks = [head.indexOf(0x0a), head.indexOf(0x0d)].filter((i) => i >= 0);
+  return breaks.length > 0 ? Math.min(...breaks) + 1 : 0;
+}
 
 async function* once(text: string): AsyncGenerator<string> {
   yield text;
