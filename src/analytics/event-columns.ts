@@ -36,24 +36,30 @@ export class EventColumns {
 
   /**
    * Puts the events in the agreed event order (docs/analytics.md "Event order"): by time, then by
-   * the order key. Engines hand events over mostly in order (a few sorted runs), so the check comes
-   * first; short lists are insertion-sorted in place, long ones through an index sort (TimSort
-   * merges the runs) and scratch columns, so nothing is allocated per person.
+   * the order key. Engines hand events over mostly in order (a few sorted runs, or in time order
+   * with ties in any order), so the check comes first; short lists, and lists whose only disorder
+   * is among equal times (each event moves within its tie), are insertion-sorted in place, other
+   * long ones through an index sort (TimSort merges the runs) and scratch columns, so nothing is
+   * allocated per person.
    */
   sortIntoEventOrder(): void {
-    if (this.inEventOrder()) return;
-    if (this.length <= INSERTION_SORT_MAX) this.insertionSort();
+    const disorder = this.disorder();
+    if (disorder === "none") return;
+    if (disorder === "ties" || this.length <= INSERTION_SORT_MAX) this.insertionSort();
     else this.indexSort();
   }
 
-  private inEventOrder(): boolean {
+  /** "times" when an event comes before an earlier one, else "ties" when equal times are out of key order. */
+  private disorder(): "none" | "ties" | "times" {
     const times = this.times;
+    let disorder: "none" | "ties" = "none";
     for (let i = 1; i < this.length; i++) {
       const before = times[i - 1] as number;
       const time = times[i] as number;
-      if (before > time || (before === time && this.compareKeys(i - 1, i) > 0)) return false;
+      if (before > time) return "times";
+      if (disorder === "none" && before === time && this.compareKeys(i - 1, i) > 0) disorder = "ties";
     }
-    return true;
+    return disorder;
   }
 
   private compare(a: number, b: number): number {

@@ -92,10 +92,22 @@ const queryArb = fc
     };
   });
 
+/**
+ * The query with every condition dropped: steps and exclusions of plain event names, which the
+ * DuckDB engine answers from its person timeline instead of grouping in SQL.
+ */
+function plainNames(query: FunnelQueryInput): FunnelQueryInput {
+  const plain = <T extends { where?: PropertyCondition[] }>({ where: _, ...matcher }: T) => matcher;
+  return { ...query, steps: query.steps.map(plain), exclusions: query.exclusions?.map(plain) };
+}
+
+const asGenerated = (query: FunnelQueryInput) => query;
+
 describe.each([
-  ["DuckDB", duckDbFunnel, 300],
-  ["ClickHouse", clickHouseFunnel, 100],
-] as const)("%s engine against the reference", (_, run, numRuns) => {
+  ["DuckDB", duckDbFunnel, 300, asGenerated],
+  ["DuckDB (person timeline)", duckDbFunnel, 200, plainNames],
+  ["ClickHouse", clickHouseFunnel, 100, asGenerated],
+] as const)("%s engine against the reference", (_, run, numRuns, queryOf) => {
   // Each run loads its log into a fresh in-memory event store, the way imports load events (~70 ms a run).
   it("agrees exactly on random logs with ties, loops, repeated steps, exclusions, windows and gaps", {
     timeout: 120_000,
@@ -103,7 +115,7 @@ describe.each([
     await fc.assert(
       fc.asyncProperty(
         fc.array(eventArb, { minLength: 2, maxLength: 24 }),
-        queryArb,
+        queryArb.map(queryOf),
         async (events, query) => {
           const actual = await run(events, query);
           const expected = getFunnel(events, query);

@@ -1,3 +1,4 @@
+import quickselect from "quickselect";
 import type { FunnelQuery, TimeToConvert } from "../domain/analytics/funnel-query.js";
 
 /**
@@ -36,29 +37,50 @@ export function binLayout(
   return { widthMs, binCount: Math.ceil(span / widthMs) };
 }
 
-/** Nearest rank: the value at 1-based rank ⌈q·n⌉ of the sorted values (q = 1/2 and 9/10). */
-export function summarizeDurations(fromStep: number, durations: number[]): DurationSummary | null {
-  const sorted = [...durations].sort((a, b) => a - b);
-  const people = sorted.length;
-  const minMs = sorted[0];
-  const maxMs = sorted[people - 1];
-  if (minMs === undefined || maxMs === undefined) return null;
-  const { widthMs, binCount } = binLayout(people, minMs, maxMs);
-  const counts = new Map<number, number>();
-  for (const d of sorted) {
-    const index = Math.floor((d - minMs) / widthMs);
-    counts.set(index, (counts.get(index) ?? 0) + 1);
+/**
+ * Nearest rank: the value at 1-based rank ⌈q·n⌉ of the sorted values (q = 1/2 and 9/10). The two
+ * ranks are selected rather than everything sorted: a million times sort in ~0.1 s, select in ~0.01 s.
+ */
+export function summarizeDurations(
+  fromStep: number,
+  durations: readonly number[] | Float64Array,
+): DurationSummary | null {
+  const people = durations.length;
+  if (people === 0) return null;
+  let minMs = Number.POSITIVE_INFINITY;
+  let maxMs = Number.NEGATIVE_INFINITY;
+  for (const d of durations) {
+    if (d < minMs) minMs = d;
+    if (d > maxMs) maxMs = d;
   }
+  const { widthMs, binCount } = binLayout(people, minMs, maxMs);
+  const counts = new Float64Array(binCount);
+  for (const d of durations) {
+    const bin = Math.floor((d - minMs) / widthMs);
+    counts[bin] = (counts[bin] ?? 0) + 1;
+  }
+  const medianRank = Math.ceil(people / 2) - 1;
+  const p90Rank = Math.ceil((9 * people) / 10) - 1;
+  const values = Float64Array.from(durations);
+  selectRank(values, medianRank, 0);
+  // Selecting the median left the values not below it after it, where the p90 is.
+  if (p90Rank > medianRank) selectRank(values, p90Rank, medianRank + 1);
   return {
     fromStep,
     people,
-    medianMs: sorted[Math.ceil(people / 2) - 1] ?? minMs,
-    p90Ms: sorted[Math.ceil((9 * people) / 10) - 1] ?? minMs,
+    medianMs: values[medianRank] ?? minMs,
+    p90Ms: values[p90Rank] ?? minMs,
     minMs,
     widthMs,
     binCount,
-    bins: [...counts].map(([index, people]) => ({ index, people })),
+    bins: [...counts].flatMap((people, index) => (people > 0 ? [{ index, people }] : [])),
   };
+}
+
+/** Puts the value of rank `k` at index k, smaller ones before it, among values[left…]. */
+function selectRank(values: Float64Array, k: number, left: number): void {
+  // quickselect is typed for arrays; it only indexes and swaps, which a typed array does the same.
+  quickselect(values as unknown as number[], k, left);
 }
 
 /** One entry per transition, empty where nobody converted (or none was computed, as in any order). */

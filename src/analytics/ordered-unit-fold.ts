@@ -86,31 +86,38 @@ export class OrderedUnitFold {
     }
   }
 
-  /** Event i (its starts at row `row`): its s_k from the state before it, then the state after it. */
+  /**
+   * Event i (its starts at row `row`): its s_k from the state before it, then the state after it.
+   * Levels go downwards, so level k still reads level k−1 as it was before this event.
+   */
   private step(events: EventColumns, i: number, row: number): void {
     const time = events.times[i] as number;
     const steps = events.steps[i] as number;
     const gaps = this.gapsOfMask(events.exclusions[i] as number);
     if (gaps !== 0) this.checkExclusion(time, gaps);
     const starts = this.starts;
-    for (let k = 0; k < this.stepCount; k++) {
-      if (((steps >>> k) & 1) === 0) starts[row + k] = Number.NaN;
-      else starts[row + k] = k === 0 ? this.entryStart(time) : this.extend(events, i, row, k, time);
+    for (let k = this.stepCount - 1; k >= 0; k--) {
+      if (((steps >>> k) & 1) === 0) {
+        starts[row + k] = Number.NaN;
+        continue;
+      }
+      const start = k === 0 ? this.entryStart(time) : this.extend(events, i, row, k, time);
+      starts[row + k] = start;
+      if (!Number.isNaN(start)) this.reach(k, start, time);
     }
     if (gaps !== 0) this.markExcluded(gaps, row);
-    if (steps === 0) return;
-    for (let k = 0; k < this.stepCount; k++) {
-      const start = starts[row + k] as number;
-      if (Number.isNaN(start)) continue;
-      this.lastStart[k] = start;
-      this.lastTime[k] = time;
-      this.clean[k] = 1;
-      if (k + 1 > this.level) this.level = k + 1;
-      const next = this.maxGaps[k + 1];
-      if (next !== undefined) {
-        const deadline = Math.min(start + this.windowMs, time + next);
-        if (deadline > (this.deadline[k] as number)) this.deadline[k] = deadline;
-      }
+  }
+
+  /** An event reaches level k+1 from `start`: it is now the level's last event. */
+  private reach(k: number, start: number, time: number): void {
+    this.lastStart[k] = start;
+    this.lastTime[k] = time;
+    this.clean[k] = 1;
+    if (k + 1 > this.level) this.level = k + 1;
+    const next = this.maxGaps[k + 1];
+    if (next !== undefined) {
+      const deadline = Math.min(start + this.windowMs, time + next);
+      if (deadline > (this.deadline[k] as number)) this.deadline[k] = deadline;
     }
   }
 

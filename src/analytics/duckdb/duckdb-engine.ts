@@ -13,6 +13,7 @@ import type { AnalyticsEngine } from "../engine.js";
 import { validQuery } from "../valid-query.js";
 import { getFunnelFromDuckDb } from "./get-funnel.js";
 import { getPathsFromDuckDb } from "./get-paths.js";
+import type { PersonTimeline } from "./person-timeline.js";
 
 /**
  * The embedded engine: queries the `events` table of a DuckDB connection.
@@ -21,11 +22,17 @@ import { getPathsFromDuckDb } from "./get-paths.js";
 export class DuckDbEngine implements AnalyticsEngine {
   readonly name = "duckdb";
 
-  /** @param connection owned by the event store, which closes it */
-  constructor(private readonly connection: DuckDBConnection) {}
+  /**
+   * @param connection owned by the event store, which closes it
+   * @param timeline the store's person timeline of the current data (person-timeline.ts)
+   */
+  constructor(
+    private readonly connection: DuckDBConnection,
+    private readonly timeline: () => Promise<PersonTimeline>,
+  ) {}
 
   async getFunnel(input: FunnelQueryInput): Promise<FunnelResult> {
-    return getFunnelFromDuckDb(this.connection, validQuery(funnelQuerySchema, input));
+    return getFunnelFromDuckDb(this.connection, this.timeline, validQuery(funnelQuerySchema, input));
   }
 
   async getPaths(input: PathsQueryInput): Promise<PathsResult> {

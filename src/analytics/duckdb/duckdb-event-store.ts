@@ -27,6 +27,7 @@ import { readEventSummary, readMatchingSources, readPropertyExamples } from "./e
 import { CREATE_RAW_EVENTS_TABLE, FIND_OLD_EVENTS_TABLE, RENAME_OLD_EVENTS_TABLE } from "./events-table.js";
 import { CREATE_IDENTITY_LINKS_TABLE, rebuildIdentityLinks, refreshEventsView } from "./identity-links.js";
 import { appendRowsSql, DROP_KEY_COLUMN, dedupeNewEvents, FIND_KEY_COLUMN, lastRowId } from "./new-events.js";
+import { PersonTimeline } from "./person-timeline.js";
 
 /** Rows per appended data chunk: DuckDB's vector size, so each chunk is one vector. */
 const CHUNK_ROWS = 2048;
@@ -49,6 +50,9 @@ const STAGING_TYPES = [INTEGER, VARCHAR, DOUBLE, VARCHAR, VARCHAR, VARCHAR, VARC
  * @example const store = await DuckDbEventStore.open(dataDir); await store.insertEvents(batches, { source: "crm.csv" })
  */
 export class DuckDbEventStore implements EventStore {
+  /** Built on the first query that can use it, dropped on every write (person-timeline.ts). */
+  private timeline: Promise<PersonTimeline> | null = null;
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
@@ -122,10 +126,11 @@ export class DuckDbEventStore implements EventStore {
 
   /** The analytics engine over this store's events; closing the store ends it too. */
   engine(): DuckDbEngine {
-    return new DuckDbEngine(this.connection);
+    return new DuckDbEngine(this.connection, () => this.personTimeline());
   }
 
   close(): void {
+    this.timeline = null;
     this.connection.closeSync();
     this.instance.closeSync();
   }
@@ -187,6 +192,19 @@ export class DuckDbEventStore implements EventStore {
     append: () => Promise<number>,
     onAppendError?: "decline",
   ): Promise<InsertResult | undefined> {
+    // Dropped before the transaction too: a timeline read during it would see its rows.
+    this.timeline = null;
+    try {
+      return await this.insertInTransaction(append, onAppendError);
+    } finally {
+      this.timeline = null;
+    }
+  }
+
+  private async insertInTransaction(
+    append: () => Promise<number>,
+    onAppendError?: "decline",
+  ): Promise<InsertResult | undefined> {
     await this.connection.run("BEGIN TRANSACTION");
     try {
       const before = await lastRowId(this.connection);
@@ -206,6 +224,18 @@ export class DuckDbEventStore implements EventStore {
       await this.connection.run("ROLLBACK");
       throw error;
     }
+  }
+
+  /** A failed build is not kept, so the next query tries again. */
+  private personTimeline(): Promise<PersonTimeline> {
+    if (!this.timeline) {
+      const building = PersonTimeline.read(this.connection);
+      this.timeline = building;
+      building.catch(() => {
+        if (this.timeline === building) this.timeline = null;
+      });
+    }
+    return this.timeline;
   }
 
   private async query(sql: string): Promise<Record<string, unknown>[]> {

@@ -7,25 +7,31 @@ import { FunnelTallyBuilder } from "../funnel-tally-builder.js";
 import { OrderedUnitFold, type PropertyOf } from "../ordered-unit-fold.js";
 import type { UnitEvent } from "../unit-event.js";
 import { forEachUnit } from "../unit-ranges.js";
-import { forEachPersonEvents } from "./person-event-lists.js";
+import { forEachPersonEvents, forEachTimelinePersonEvents, timelineServes } from "./person-event-lists.js";
+import type { PersonTimeline } from "./person-timeline.js";
 
 /**
  * The funnel over the `events` table (docs/analytics.md). DuckDB does what it is fast at: filter
  * the events, match steps and exclusions, and group each person's events into lists
  * (src/analytics/duckdb/person-event-lists.ts). TypeScript puts each person's events in event
  * order, cuts units, and levels each unit in one pass (src/analytics/ordered-unit-fold.ts); any
- * order solves its step matching per unit (src/analytics/any-order-level.ts).
+ * order solves its step matching per unit (src/analytics/any-order-level.ts). A funnel of plain
+ * event names reads the person timeline instead (person-timeline.ts), which has the events grouped
+ * already.
  */
 export async function getFunnelFromDuckDb(
   connection: DuckDBConnection,
+  timeline: () => Promise<PersonTimeline>,
   query: FunnelQuery,
 ): Promise<FunnelResult> {
   const tally = new FunnelTallyBuilder(query);
   const levelUnit = query.order === "any" ? anyOrderLeveler(query, tally) : orderedLeveler(query, tally);
-  await forEachPersonEvents(connection, query, (events, propertyOf) => {
+  const visit = (events: EventColumns, propertyOf: PropertyOf): void => {
     events.sortIntoEventOrder();
     forEachUnit(events, query.unit, (begin, end) => levelUnit(events, begin, end, propertyOf));
-  });
+  };
+  if (timelineServes(query)) forEachTimelinePersonEvents(await timeline(), query, visit);
+  else await forEachPersonEvents(connection, query, visit);
   return resultFromTally(query, tally.tally());
 }
 
