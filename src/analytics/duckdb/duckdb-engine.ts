@@ -36,7 +36,7 @@ export class DuckDbEngine implements AnalyticsEngine {
   }
 
   async getPaths(input: PathsQueryInput): Promise<PathsResult> {
-    return getPathsFromDuckDb(this.connection, validQuery(pathsQuerySchema, input));
+    return getPathsFromDuckDb(this.connection, this.timeline, validQuery(pathsQuerySchema, input));
   }
 
   /** Nothing to release: the event store owns the connection and closes it. */

@@ -10,29 +10,29 @@ import { buildPathsResult } from "../paths-result.js";
 import { forEachUnit } from "../unit-ranges.js";
 import { listColumn, maskSql } from "./list-columns.js";
 import { alternativesSql } from "./matcher-sql.js";
+import { masksByName, namesOnly, type PersonTimeline } from "./person-timeline.js";
 import { segmentSql } from "./segment-sql.js";
 import { SqlParams } from "./sql-params.js";
 
 /**
  * The paths view over the `events` table (docs/analytics.md "Paths"), as the funnel does it:
  * DuckDB groups each person's events into lists (time, a bitmask of the stages matched, the event
- * name) in one hash aggregation, no sort of the table; TypeScript puts each person's events in
- * event order, cuts the units, and finds each unit's collapsed stage sequence and next event.
- * Identical (sequence, next event) pairs are counted together, then tallied as for every engine
- * (src/analytics/paths-result.ts).
+ * name) in one hash aggregation, no sort of the table, or, for stages of plain event names and no
+ * segment, the person timeline has them grouped already (person-timeline.ts); TypeScript puts each
+ * person's events in event order, cuts the units, and finds each unit's collapsed stage sequence
+ * and next event. Identical (sequence, next event) pairs are counted together, then tallied as for
+ * every engine (src/analytics/paths-result.ts).
  */
 export async function getPathsFromDuckDb(
   connection: DuckDBConnection,
+  timeline: () => Promise<PersonTimeline>,
   query: PathsQuery,
 ): Promise<PathsResult> {
-  const params = new SqlParams();
-  const result = await connection.stream(personStageListsSql(query, params), params.values);
   const paths = new Map<string, PersonPath>();
   const events = new EventColumns();
-  // The current person's event names, read only where needed; the closures serve every person.
-  const names: { vector: DuckDBVarCharVector | null; offset: number } = { vector: null, offset: 0 };
-  const nameOf = (i: number): string =>
-    names.vector?.getItem(names.offset + (events.origins[i] as number)) ?? "";
+  // The current person's event name by origin, read only where needed; set by the source.
+  let nameAt: (origin: number) => string = () => "";
+  const nameOf = (i: number): string => nameAt(events.origins[i] as number);
   const countUnit = (begin: number, end: number): void => {
     const path = unitPath(events, begin, end, nameOf);
     if (path.stages.length === 0) return;
@@ -41,23 +41,44 @@ export async function getPathsFromDuckDb(
     if (same) same.people += 1;
     else paths.set(key, path);
   };
-  for await (const chunk of result) {
-    const times = listColumn(chunk, 0, DuckDBDoubleVector);
-    const stages = listColumn(chunk, 1, DuckDBUIntegerVector);
-    const eventNames = listColumn(chunk, 2, DuckDBVarCharVector);
-    names.vector = eventNames.items;
-    const rows = chunk.rowCount; // a native call: read once per chunk
-    for (let row = 0; row < rows; row++) {
-      const count = times.lists.getEntryLength(row);
-      const timeAt = times.lists.getEntryOffset(row);
-      const stageAt = stages.lists.getEntryOffset(row);
+  const countPerson = (): void => {
+    events.sortIntoEventOrder();
+    forEachUnit(events, query.unit, countUnit);
+  };
+  if (namesOnly(query.stages) && query.segment.length === 0) {
+    const { names, starts, times, eventIds, people } = await timeline();
+    const masks = masksByName(names, query.stages);
+    let first = 0;
+    nameAt = (origin) => names[eventIds[first + origin] as number] ?? "";
+    for (let person = 0; person < people; person++) {
+      first = starts[person] as number;
+      const last = starts[person + 1] as number;
       events.clear();
-      for (let i = 0; i < count; i++) {
-        events.push(times.items.getItem(timeAt + i) ?? 0, stages.items.getItem(stageAt + i) ?? 0, 0);
+      for (let i = first; i < last; i++)
+        events.push(times[i] as number, masks[eventIds[i] as number] as number, 0);
+      countPerson();
+    }
+  } else {
+    const params = new SqlParams();
+    const result = await connection.stream(personStageListsSql(query, params), params.values);
+    for await (const chunk of result) {
+      const times = listColumn(chunk, 0, DuckDBDoubleVector);
+      const stages = listColumn(chunk, 1, DuckDBUIntegerVector);
+      const eventNames = listColumn(chunk, 2, DuckDBVarCharVector);
+      let offset = 0;
+      nameAt = (origin) => eventNames.items.getItem(offset + origin) ?? "";
+      const rows = chunk.rowCount; // a native call: read once per chunk
+      for (let row = 0; row < rows; row++) {
+        const count = times.lists.getEntryLength(row);
+        const timeAt = times.lists.getEntryOffset(row);
+        const stageAt = stages.lists.getEntryOffset(row);
+        events.clear();
+        for (let i = 0; i < count; i++) {
+          events.push(times.items.getItem(timeAt + i) ?? 0, stages.items.getItem(stageAt + i) ?? 0, 0);
+        }
+        offset = eventNames.lists.getEntryOffset(row);
+        countPerson();
       }
-      events.sortIntoEventOrder();
-      names.offset = eventNames.lists.getEntryOffset(row);
-      forEachUnit(events, query.unit, countUnit);
     }
   }
   return buildPathsResult(query, [...paths.values()]);

@@ -4,13 +4,12 @@ import {
   DuckDBUIntegerVector,
   DuckDBVarCharVector,
 } from "@duckdb/node-api";
-import type { EventMatcher } from "../../domain/analytics/event-matcher.js";
 import type { FunnelQuery } from "../../domain/analytics/funnel-query.js";
 import { EventColumns } from "../event-columns.js";
 import type { PropertyOf } from "../ordered-unit-fold.js";
 import { listColumn, maskSql } from "./list-columns.js";
 import { alternativesSql } from "./matcher-sql.js";
-import type { PersonTimeline } from "./person-timeline.js";
+import { masksByName, namesOnly, type PersonTimeline } from "./person-timeline.js";
 import { segmentSql } from "./segment-sql.js";
 import { SqlParams } from "./sql-params.js";
 
@@ -60,8 +59,7 @@ export async function forEachPersonEvents(
 
 /** The funnel needs nothing but event names and times, so the person timeline can serve it. */
 export function timelineServes(query: FunnelQuery): boolean {
-  const matchers = [...query.steps, ...query.exclusions].flatMap((m) => [m, ...m.or]);
-  return matchers.every((m) => m.where.length === 0) && query.segment.length === 0 && !query.breakdown;
+  return namesOnly([...query.steps, ...query.exclusions]) && query.segment.length === 0 && !query.breakdown;
 }
 
 /**
@@ -95,21 +93,6 @@ export function forEachTimelinePersonEvents(
     }
     if (events.length > 0) visit(events, noProperty);
   }
-}
-
-/** Per event name (by id), bit k set when matcher k (or one of its alternatives) names it. */
-function masksByName(
-  names: readonly string[],
-  matchers: (EventMatcher & { or: EventMatcher[] })[],
-): Uint32Array {
-  const masks = new Uint32Array(names.length);
-  matchers.forEach((matcher, k) => {
-    for (const { event } of [matcher, ...matcher.or]) {
-      const id = names.indexOf(event);
-      if (id >= 0) masks[id] = (masks[id] as number) | (2 ** k);
-    }
-  });
-  return masks;
 }
 
 /**

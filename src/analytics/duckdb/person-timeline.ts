@@ -5,6 +5,7 @@ import {
   DuckDBListValue,
   DuckDBUIntegerVector,
 } from "@duckdb/node-api";
+import type { EventMatcher } from "../../domain/analytics/event-matcher.js";
 import { listColumn } from "./list-columns.js";
 
 /** Up to this many events, insertion sort beats building and sorting an index. */
@@ -42,6 +43,28 @@ export class PersonTimeline {
     for await (const chunk of result) builder.add(chunk);
     return builder.build();
   }
+}
+
+/** A step, exclusion or stage with its alternatives. */
+type Matchers = (EventMatcher & { or: EventMatcher[] })[];
+
+/** The matchers (and their alternatives) need nothing but event names, so the timeline can match them. */
+export function namesOnly(matchers: Matchers): boolean {
+  return matchers.every(
+    (m) => m.where.length === 0 && m.or.every((alternative) => alternative.where.length === 0),
+  );
+}
+
+/** Per event name (by id), bit k set when matcher k (or one of its alternatives) names it. */
+export function masksByName(names: readonly string[], matchers: Matchers): Uint32Array {
+  const masks = new Uint32Array(names.length);
+  matchers.forEach((matcher, k) => {
+    for (const { event } of [matcher, ...matcher.or]) {
+      const id = names.indexOf(event);
+      if (id >= 0) masks[id] = (masks[id] as number) | (2 ** k);
+    }
+  });
+  return masks;
 }
 
 /**
