@@ -14,11 +14,11 @@ const INSERTION_SORT_MAX = 32;
 /**
  * Every event of the `events` view (identities resolved) as typed arrays in memory, grouped by
  * person and in time order within each person: person p's events are [starts[p], starts[p+1]),
- * with their time (epoch ms) and event name (an index into `names`). A funnel whose steps are
+ * with their time (epoch ms) and event name (an index into `names`). A funnel or paths query of
  * plain event names reads it instead of asking DuckDB to group the events by person again: that
- * grouping and the transfer of its lists into JS were most of such a funnel's time, while the
+ * grouping and the transfer of its lists into JS were most of such a query's time, while the
  * timeline is built once per change of the data (the store drops it on every write) at about the
- * cost of one such funnel. 12 bytes an event: 1.2 GB for 100M events.
+ * cost of one such query. 12 bytes an event: 1.2 GB for 100M events.
  */
 export class PersonTimeline {
   constructor(
