@@ -24,11 +24,11 @@ export class DuckDbEngine implements AnalyticsEngine {
 
   /**
    * @param connection owned by the event store, which closes it
-   * @param timeline the store's person timeline of the current data (person-timeline.ts)
+   * @param timeline the store's person timeline of the current data (person-timeline.ts), null when it keeps none
    */
   constructor(
     private readonly connection: DuckDBConnection,
-    private readonly timeline: () => Promise<PersonTimeline>,
+    private readonly timeline: () => Promise<PersonTimeline | null>,
   ) {}
 
   async getFunnel(input: FunnelQueryInput): Promise<FunnelResult> {

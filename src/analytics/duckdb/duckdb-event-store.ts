@@ -27,7 +27,7 @@ import { readEventSummary, readMatchingSources, readPropertyExamples } from "./e
 import { CREATE_RAW_EVENTS_TABLE, FIND_OLD_EVENTS_TABLE, RENAME_OLD_EVENTS_TABLE } from "./events-table.js";
 import { CREATE_IDENTITY_LINKS_TABLE, rebuildIdentityLinks, refreshEventsView } from "./identity-links.js";
 import { appendRowsSql, DROP_KEY_COLUMN, dedupeNewEvents, FIND_KEY_COLUMN, lastRowId } from "./new-events.js";
-import { PersonTimeline } from "./person-timeline.js";
+import { PersonTimeline, TIMELINE_MAX_EVENTS } from "./person-timeline.js";
 
 /** Rows per appended data chunk: DuckDB's vector size, so each chunk is one vector. */
 const CHUNK_ROWS = 2048;
@@ -50,22 +50,29 @@ const STAGING_TYPES = [INTEGER, VARCHAR, DOUBLE, VARCHAR, VARCHAR, VARCHAR, VARC
  * @example const store = await DuckDbEventStore.open(dataDir); await store.insertEvents(batches, { source: "crm.csv" })
  */
 export class DuckDbEventStore implements EventStore {
-  /** Built on the first query that can use it, dropped on every write (person-timeline.ts). */
-  private timeline: Promise<PersonTimeline> | null = null;
+  /**
+   * Built on the first query that can use it, dropped on every write (person-timeline.ts); null
+   * inside: the store has too many events to keep one.
+   */
+  private timeline: Promise<PersonTimeline | null> | null = null;
 
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    private readonly timelineMaxEvents: number,
   ) {}
 
-  /** Opens or creates `<dir>/events.duckdb`; `":memory:"` gives a throwaway store for tests. */
-  static async open(dir: string): Promise<DuckDbEventStore> {
+  /**
+   * Opens or creates `<dir>/events.duckdb`; `":memory:"` gives a throwaway store for tests.
+   * @param options.timelineMaxEvents above this many events no person timeline is kept in memory
+   */
+  static async open(dir: string, options: { timelineMaxEvents?: number } = {}): Promise<DuckDbEventStore> {
     const file = dir === ":memory:" ? dir : path.join(dir, "events.duckdb");
     if (dir !== ":memory:") mkdirSync(dir, { recursive: true });
     const instance = await DuckDBInstance.create(file);
     const connection = await instance.connect();
     await createTables(connection);
-    return new DuckDbEventStore(instance, connection);
+    return new DuckDbEventStore(instance, connection, options.timelineMaxEvents ?? TIMELINE_MAX_EVENTS);
   }
 
   /**
@@ -227,9 +234,9 @@ export class DuckDbEventStore implements EventStore {
   }
 
   /** A failed build is not kept, so the next query tries again. */
-  private personTimeline(): Promise<PersonTimeline> {
+  private personTimeline(): Promise<PersonTimeline | null> {
     if (!this.timeline) {
-      const building = PersonTimeline.read(this.connection);
+      const building = PersonTimeline.read(this.connection, this.timelineMaxEvents);
       this.timeline = building;
       building.catch(() => {
         if (this.timeline === building) this.timeline = null;

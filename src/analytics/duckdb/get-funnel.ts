@@ -21,7 +21,7 @@ import type { PersonTimeline } from "./person-timeline.js";
  */
 export async function getFunnelFromDuckDb(
   connection: DuckDBConnection,
-  timeline: () => Promise<PersonTimeline>,
+  timelineOf: () => Promise<PersonTimeline | null>,
   query: FunnelQuery,
 ): Promise<FunnelResult> {
   const tally = new FunnelTallyBuilder(query);
@@ -30,7 +30,8 @@ export async function getFunnelFromDuckDb(
     events.sortIntoEventOrder();
     forEachUnit(events, query.unit, (begin, end) => levelUnit(events, begin, end, propertyOf));
   };
-  if (timelineServes(query)) forEachTimelinePersonEvents(await timeline(), query, visit);
+  const timeline = timelineServes(query) ? await timelineOf() : null;
+  if (timeline) forEachTimelinePersonEvents(timeline, query, visit);
   else await forEachPersonEvents(connection, query, visit);
   return resultFromTally(query, tally.tally());
 }

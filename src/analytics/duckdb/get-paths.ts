@@ -25,7 +25,7 @@ import { SqlParams } from "./sql-params.js";
  */
 export async function getPathsFromDuckDb(
   connection: DuckDBConnection,
-  timeline: () => Promise<PersonTimeline>,
+  timelineOf: () => Promise<PersonTimeline | null>,
   query: PathsQuery,
 ): Promise<PathsResult> {
   const paths = new Map<string, PersonPath>();
@@ -45,8 +45,9 @@ export async function getPathsFromDuckDb(
     events.sortIntoEventOrder();
     forEachUnit(events, query.unit, countUnit);
   };
-  if (namesOnly(query.stages) && query.segment.length === 0) {
-    const { names, starts, times, eventIds, people } = await timeline();
+  const timeline = namesOnly(query.stages) && query.segment.length === 0 ? await timelineOf() : null;
+  if (timeline) {
+    const { names, starts, times, eventIds, people } = timeline;
     const masks = masksByName(names, query.stages);
     let first = 0;
     nameAt = (origin) => names[eventIds[first + origin] as number] ?? "";

@@ -75,6 +75,21 @@ describe("funnels answered from the person timeline", () => {
     expect(await people()).toEqual([2, 2, 1]);
   });
 
+  it("are answered in SQL, the same, by a store with more events than it keeps a timeline for", async () => {
+    const events = [ev("a", 0, "visit"), ev("a", 1, "signup"), ev("b", 0, "visit"), ev("b", 30, "signup")];
+    const small = await DuckDbEventStore.open(":memory:", { timelineMaxEvents: 3 });
+    try {
+      await small.insertEvents([events], { source: "test" });
+      const paths = { stages: FUNNEL.steps.map((s) => ({ name: s.name, event: s.event })) };
+      expect((await small.engine().getFunnel(FUNNEL)).steps.map((s) => s.people)).toEqual([2, 1, 0]);
+      await insert(events);
+      expect(await small.engine().getFunnel(FUNNEL)).toEqual(await store.engine().getFunnel(FUNNEL));
+      expect(await small.engine().getPaths(paths)).toEqual(await store.engine().getPaths(paths));
+    } finally {
+      small.close();
+    }
+  });
+
   it("agree with the SQL path, which a property condition forces", async () => {
     await insert([
       ev("a", 0, "visit", { ok: true }),

@@ -8,6 +8,12 @@ import {
 import type { EventMatcher } from "../../domain/analytics/event-matcher.js";
 import { listColumn } from "./list-columns.js";
 
+/**
+ * Above this many events a store keeps no timeline and groups in SQL for every query: 3 GB of
+ * memory per workspace is as far as a server with a few workspaces should go unasked.
+ */
+export const TIMELINE_MAX_EVENTS = 250_000_000;
+
 /** Up to this many events, insertion sort beats building and sorting an index. */
 const INSERTION_SORT_MAX = 32;
 
@@ -34,11 +40,13 @@ export class PersonTimeline {
 
   /**
    * Reads the timeline in one statement, so the names and the events come from one snapshot; the
-   * event count before it only sizes the columns.
+   * event count before it sizes the columns, or says the store has more than `maxEvents` (null).
    */
-  static async read(connection: DuckDBConnection): Promise<PersonTimeline> {
+  static async read(connection: DuckDBConnection, maxEvents: number): Promise<PersonTimeline | null> {
     const count = await connection.runAndReadAll("SELECT count(*)::DOUBLE FROM events");
-    const builder = new TimelineBuilder(Number(count.getRows()[0]?.[0] ?? 0));
+    const events = Number(count.getRows()[0]?.[0] ?? 0);
+    if (events > maxEvents) return null;
+    const builder = new TimelineBuilder(events);
     const result = await connection.stream(TIMELINE_SQL);
     for await (const chunk of result) builder.add(chunk);
     return builder.build();
