@@ -3,6 +3,9 @@ import { periodStart } from "./funnel-period.js";
 import type { FunnelTally, UnitGroup } from "./funnel-result.js";
 import { type DurationSummary, summarizeDurations } from "./funnel-time-to-convert.js";
 
+/** A builder's raw state (structured-cloneable), to merge tallies made on other threads. */
+export type TallyParts = { groups: [number | string, UnitGroup][]; durations: Float64Array[] };
+
 /**
  * Collects unit outcomes into the tally src/analytics/funnel-result.ts turns into the result, for
  * engines that level units in TypeScript: units grouped by (breakdown value, entry period, level,
@@ -42,6 +45,25 @@ export class FunnelTallyBuilder {
     if (removed || !reachedAt) return;
     for (let k = 1; k < level; k++)
       this.addDuration(k - 1, (reachedAt[k] as number) - (reachedAt[k - 1] as number));
+  }
+
+  parts(): TallyParts {
+    return {
+      groups: [...this.groups],
+      durations: this.durations.map((list, k) => list.subarray(0, this.counts[k])),
+    };
+  }
+
+  /** Adds the units and times of another builder of the same query. */
+  absorb(parts: TallyParts): void {
+    for (const [key, group] of parts.groups) {
+      const same = this.groups.get(key);
+      if (same) same.units += group.units;
+      else this.groups.set(key, { ...group });
+    }
+    parts.durations.forEach((list, k) => {
+      for (const duration of list) this.addDuration(k, duration);
+    });
   }
 
   tally(): FunnelTally {

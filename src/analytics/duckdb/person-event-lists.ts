@@ -9,7 +9,6 @@ import { EventColumns } from "../event-columns.js";
 import type { PropertyOf } from "../ordered-unit-fold.js";
 import { listColumn, maskSql } from "./list-columns.js";
 import { alternativesSql } from "./matcher-sql.js";
-import { masksByName, namesOnly, type PersonTimeline } from "./person-timeline.js";
 import { segmentSql } from "./segment-sql.js";
 import { SqlParams } from "./sql-params.js";
 
@@ -54,44 +53,6 @@ export async function forEachPersonEvents(
       values.offset = texts?.lists.getEntryOffset(row) ?? 0;
       visit(events, propertyOf);
     }
-  }
-}
-
-/** The funnel needs nothing but event names and times, so the person timeline can serve it. */
-export function timelineServes(query: FunnelQuery): boolean {
-  return namesOnly([...query.steps, ...query.exclusions]) && query.segment.length === 0 && !query.breakdown;
-}
-
-/**
- * Like forEachPersonEvents, from the person timeline (person-timeline.ts) for a query it serves:
- * the same events (the entry range plus the window; every event for strict and session funnels,
- * else those matching a step or an exclusion), with masks looked up by event name.
- */
-export function forEachTimelinePersonEvents(
-  timeline: PersonTimeline,
-  query: FunnelQuery,
-  visit: (events: EventColumns, propertyOf: PropertyOf) => void,
-): void {
-  const stepMasks = masksByName(timeline.names, query.steps);
-  const exclusionMasks = masksByName(timeline.names, query.exclusions);
-  const everyEvent = query.order === "strict" || query.unit === "session";
-  const first = query.from ?? Number.NEGATIVE_INFINITY;
-  const end = query.to === undefined ? Number.POSITIVE_INFINITY : query.to + query.windowMs;
-  const { starts, times, eventIds } = timeline;
-  const events = new EventColumns();
-  const noProperty: PropertyOf = () => null;
-  for (let person = 0; person < timeline.people; person++) {
-    events.clear();
-    const last = starts[person + 1] as number;
-    for (let i = starts[person] as number; i < last; i++) {
-      const time = times[i] as number;
-      if (time < first || time >= end) continue;
-      const id = eventIds[i] as number;
-      const steps = stepMasks[id] as number;
-      const exclusions = exclusionMasks[id] as number;
-      if (everyEvent || steps !== 0 || exclusions !== 0) events.push(time, steps, exclusions);
-    }
-    if (events.length > 0) visit(events, noProperty);
   }
 }
 

@@ -93,14 +93,14 @@ class TimelineBuilder {
   private names: string[] = [];
   private people = 0;
   private length = 0;
-  private starts = new Uint32Array(1024);
+  private starts = shared(Uint32Array, 1024);
   private times: Float64Array;
   private eventIds: Uint32Array;
   private order: number[] = [];
 
   constructor(expectedEvents: number) {
-    this.times = new Float64Array(Math.max(expectedEvents, 1024));
-    this.eventIds = new Uint32Array(this.times.length);
+    this.times = shared(Float64Array, Math.max(expectedEvents, 1024));
+    this.eventIds = shared(Uint32Array, this.times.length);
   }
 
   add(chunk: DuckDBDataChunk): void {
@@ -188,8 +188,16 @@ function eventNames(chunk: DuckDBDataChunk): string[] {
   return names instanceof DuckDBListValue ? names.items.map(String) : [];
 }
 
-function grown<T extends Float64Array | Uint32Array>(from: T, atLeast: number): T {
-  const to = new (from.constructor as new (length: number) => T)(Math.max(atLeast, from.length * 2));
+type Column = Float64Array | Uint32Array;
+type ColumnType<T extends Column> = { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
+
+/** A column in shared memory, so funnel workers read it without a copy (timeline-funnel.ts). */
+function shared<T extends Column>(type: ColumnType<T>, length: number): T {
+  return new type(new SharedArrayBuffer(length * type.BYTES_PER_ELEMENT));
+}
+
+function grown<T extends Column>(from: T, atLeast: number): T {
+  const to = shared(from.constructor as ColumnType<T>, Math.max(atLeast, from.length * 2));
   to.set(from);
   return to;
 }
