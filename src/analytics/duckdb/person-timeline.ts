@@ -6,6 +6,7 @@ import {
   DuckDBUIntegerVector,
 } from "@duckdb/node-api";
 import type { EventMatcher } from "../../domain/analytics/event-matcher.js";
+import { EventColumns } from "../event-columns.js";
 import { listColumn } from "./list-columns.js";
 
 /**
@@ -13,9 +14,6 @@ import { listColumn } from "./list-columns.js";
  * memory per workspace is as far as a server with a few workspaces should go unasked.
  */
 export const TIMELINE_MAX_EVENTS = 250_000_000;
-
-/** Up to this many events, insertion sort beats building and sorting an index. */
-const INSERTION_SORT_MAX = 32;
 
 /**
  * Every event of the `events` view (identities resolved) as typed arrays in memory, grouped by
@@ -96,7 +94,8 @@ class TimelineBuilder {
   private starts = shared(Uint32Array, 1024);
   private times: Float64Array;
   private eventIds: Uint32Array;
-  private order: number[] = [];
+  /** One person's times, put in time order by the sort every query uses; origins lead back to the ids. */
+  private readonly person = new EventColumns();
 
   constructor(expectedEvents: number) {
     this.times = shared(Float64Array, Math.max(expectedEvents, 1024));
@@ -113,13 +112,17 @@ class TimelineBuilder {
       const timeAt = times.lists.getEntryOffset(row);
       const idAt = ids.lists.getEntryOffset(row);
       this.reserve(count);
+      // Grouping hands a person's events over in no particular order; ties may stay in any order.
+      const person = this.person;
+      person.clear();
+      for (let i = 0; i < count; i++) person.push(times.items.getItem(timeAt + i) ?? 0, 0, 0);
+      person.sortIntoEventOrder();
       const begin = this.length;
       for (let i = 0; i < count; i++) {
-        this.times[begin + i] = times.items.getItem(timeAt + i) ?? 0;
-        this.eventIds[begin + i] = ids.items.getItem(idAt + i) ?? 0;
+        this.times[begin + i] = person.times[i] as number;
+        this.eventIds[begin + i] = ids.items.getItem(idAt + (person.origins[i] as number)) ?? 0;
       }
       this.length += count;
-      this.sortByTime(begin, this.length);
       this.starts[++this.people] = this.length;
     }
   }
@@ -139,46 +142,6 @@ class TimelineBuilder {
       this.times = grown(this.times, this.length + count);
       this.eventIds = grown(this.eventIds, this.length + count);
     }
-  }
-
-  /** Grouping hands a person's events over in no particular order; ties may stay in any order. */
-  private sortByTime(begin: number, end: number): void {
-    const times = this.times;
-    let sorted = true;
-    for (let i = begin + 1; i < end && sorted; i++) sorted = (times[i - 1] as number) <= (times[i] as number);
-    if (sorted) return;
-    if (end - begin <= INSERTION_SORT_MAX) this.insertionSort(begin, end);
-    else this.indexSort(begin, end);
-  }
-
-  private insertionSort(begin: number, end: number): void {
-    const { times, eventIds } = this;
-    for (let i = begin + 1; i < end; i++) {
-      const time = times[i] as number;
-      const id = eventIds[i] as number;
-      let j = i;
-      for (; j > begin && (times[j - 1] as number) > time; j--) {
-        times[j] = times[j - 1] as number;
-        eventIds[j] = eventIds[j - 1] as number;
-      }
-      times[j] = time;
-      eventIds[j] = id;
-    }
-  }
-
-  private indexSort(begin: number, end: number): void {
-    const order = this.order;
-    order.length = end - begin;
-    for (let i = 0; i < order.length; i++) order[i] = begin + i;
-    const times = this.times.slice(begin, end);
-    const ids = this.eventIds.slice(begin, end);
-    order.sort((a, b) => (this.times[a] as number) - (this.times[b] as number));
-    for (let i = 0; i < order.length; i++) {
-      times[i] = this.times[order[i] as number] as number;
-      ids[i] = this.eventIds[order[i] as number] as number;
-    }
-    this.times.set(times, begin);
-    this.eventIds.set(ids, begin);
   }
 }
 

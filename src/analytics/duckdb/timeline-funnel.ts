@@ -25,28 +25,27 @@ export async function tallyTimeline(
   const remote = bounds
     .slice(1, -1)
     .map((from, i) => workers.run(i, jobOf(timeline, query, from, bounds[i + 2] as number)));
-  let local: TallyParts;
+  let tally: FunnelTallyBuilder;
   try {
-    local = tallyPeople(timeline, query, 0, bounds[1] as number);
+    tally = tallyPeople(timeline, query, 0, bounds[1] as number);
   } catch (error) {
     await Promise.allSettled(remote);
     throw error;
   }
-  const tally = new FunnelTallyBuilder(query);
-  for (const parts of [local, ...(await Promise.all(remote))]) tally.absorb(parts);
+  for (const parts of await Promise.all(remote)) tally.absorb(parts);
   return tally;
 }
 
 /** The tally of people [from, to) of the timeline: one thread's part. */
-export function tallyPeople(
+function tallyPeople(
   timeline: PersonTimeline,
   query: FunnelQuery,
   from: number,
   to: number,
-): TallyParts {
+): FunnelTallyBuilder {
   const tally = new FunnelTallyBuilder(query);
   forEachPersonEvents(timeline, query, from, to, personLeveler(query, tally));
-  return tally.parts();
+  return tally;
 }
 
 /**
@@ -176,5 +175,5 @@ const workers = new TimelineWorkers();
 /** The worker's side (timeline-funnel-worker.ts): one job, its tally parts. */
 export function runTimelineJob(job: TimelineJob): TallyParts {
   const timeline = new PersonTimeline(job.names, job.starts, job.times, job.eventIds);
-  return tallyPeople(timeline, job.query, job.from, job.to);
+  return tallyPeople(timeline, job.query, job.from, job.to).parts();
 }
