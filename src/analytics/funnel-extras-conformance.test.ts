@@ -153,6 +153,24 @@ describe.each(implementations)("funnel extras: $name", ({ run }) => {
     expect(result.breakdown?.groups.map((g) => g.value)).toEqual(["ads"]);
   });
 
+  it("attributes tied events of equal order key alike, whatever order they were stored in", async () => {
+    // Both events match steps 1 and 2: which one is step 1 is arbitrary, so either may carry the value.
+    const events = [
+      ev("a", 0, "visit", { channel: "ads" }),
+      ev("a", 0, "visit"),
+      ev("b", 0, "visit"),
+      ev("b", 0, "visit", { channel: "ads" }),
+    ];
+    for (const attribution of ["first", "last"] as const) {
+      const result = await run(events, {
+        steps: steps("visit", "visit"),
+        breakdown: { property: "channel", attribution },
+      });
+      expect(result.breakdown?.groups.map((g) => [g.value, g.steps.map((s) => s.people)])).toEqual([
+        ["ads", [2, 2]],
+      ]);
+    }
+  });
   it("shows conversion by UTC day and by ISO week of entry, empty periods included", async () => {
     const events = [
       ev("a", MONDAY - 1, "visit"),

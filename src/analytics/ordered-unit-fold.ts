@@ -186,7 +186,8 @@ export class OrderedUnitFold {
 
   /**
    * Among the events a chain starting at or after S uses as the attributed step, at its time
-   * T_step: one having the property, then the smallest text. Null below the attributed step.
+   * T_step, and the events tied with one of them (same time and order key, so which comes first
+   * is arbitrary): one having the property, then the smallest text. Null below the attributed step.
    */
   private attributedValue(
     events: EventColumns,
@@ -202,14 +203,37 @@ export class OrderedUnitFold {
     if (step === undefined || step > level) return null;
     const k = step - 1;
     const at = this.reachedAt[k] as number;
+    const { times, steps, exclusions } = events;
+    let first = begin;
+    while ((times[first] as number) < at) first++;
     let best: string | null = null;
-    for (let i = begin; i < end; i++) {
-      const time = events.times[i] as number;
-      if (time > at) break;
-      if (time < at || !((this.starts[(i - begin) * this.stepCount + k] as number) >= this.start)) continue;
-      const value = propertyOf(events.origins[i] as number);
-      if (value !== null && (best === null || value < best)) best = value;
+    // Events of equal time and order key sit next to each other (the event order): one run each.
+    for (let run = first; run < end && times[run] === at; ) {
+      let runEnd = run + 1;
+      while (
+        runEnd < end &&
+        times[runEnd] === at &&
+        steps[runEnd] === steps[run] &&
+        exclusions[runEnd] === exclusions[run]
+      ) {
+        runEnd++;
+      }
+      if (this.usesAsStep(run, runEnd, begin, k)) {
+        for (let i = run; i < runEnd; i++) {
+          const value = propertyOf(events.origins[i] as number);
+          if (value !== null && (best === null || value < best)) best = value;
+        }
+      }
+      run = runEnd;
     }
     return best;
+  }
+
+  /** Whether a chain starting at or after S uses one of the events from..to (exclusive) as step k+1. */
+  private usesAsStep(from: number, to: number, begin: number, k: number): boolean {
+    for (let i = from; i < to; i++) {
+      if ((this.starts[(i - begin) * this.stepCount + k] as number) >= this.start) return true;
+    }
+    return false;
   }
 }

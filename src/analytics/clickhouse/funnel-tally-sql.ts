@@ -56,10 +56,13 @@ function unitsSql(query: FunnelQuery, levels: string): string {
   return `
     SELECT level, removed, ${period} AS period, ${value}, ${steps.map((k) => `r${k}`).join(", ")}
     FROM (
-      SELECT *${query.breakdown ? `, ${candidatesSql(query)} AS best` : ""}
+      SELECT *${query.breakdown ? `, ${byAttributedStep(query, candidatesSql)} AS best` : ""}
       FROM (
-        SELECT *, ${reachedAt.join(", ")}
-        FROM (SELECT *, coalesce(${latestStarts.join(", ")}) AS cs FROM (${levels}) WHERE level > 0)
+        SELECT *${query.breakdown ? `, ${byAttributedStep(query, usedKeysSql)} AS used_keys` : ""}
+        FROM (
+          SELECT *, ${reachedAt.join(", ")}
+          FROM (SELECT *, coalesce(${latestStarts.join(", ")}) AS cs FROM (${levels}) WHERE level > 0)
+        )
       )
     )`;
 }
@@ -71,23 +74,33 @@ function periodSql(time: string, interval: "day" | "week"): string {
 }
 
 /**
- * The breakdown value candidates, as (text, is ClickHouse JSON text of a non-string) pairs sorted
- * so the first one wins: the attributed step's events at T_step in chains starting at or after S,
- * having the property, smallest text first. Empty when the unit did not reach that step.
+ * `perStep(k)` for the unit's attributed step k (docs/analytics.md "Breakdown"); an empty array
+ * when the unit did not reach it.
  */
-function candidatesSql(query: FunnelQuery): string {
+function byAttributedStep(query: FunnelQuery, perStep: (step: number) => string): string {
   const breakdown = query.breakdown;
   if (breakdown?.attribution === "last") {
-    const cases = range(query.steps.length).map((k) => `level = ${k}, ${stepCandidatesSql(k)}`);
+    const cases = range(query.steps.length).map((k) => `level = ${k}, ${perStep(k)}`);
     return `multiIf(${cases.join(", ")}, [])`;
   }
   const step = breakdown?.attribution === "step" ? (breakdown.step ?? 1) : 1;
-  return step === 1 ? stepCandidatesSql(1) : `if(level >= ${step}, ${stepCandidatesSql(step)}, [])`;
+  return step === 1 ? perStep(1) : `if(level >= ${step}, ${perStep(step)}, [])`;
 }
 
-function stepCandidatesSql(step: number): string {
+/** The distinct order keys of the events a chain starting at or after S uses as the step, at T_step. */
+function usedKeysSql(step: number): string {
+  return `arrayDistinct(arrayFilter((x_k, x_s, x_t) -> if(x_s >= cs AND x_t = r${step}, 1, 0), ks, s${step}, ts))`;
+}
+
+/**
+ * The breakdown value candidates, as (text, is ClickHouse JSON text of a non-string) pairs sorted
+ * so the first one wins: the step's events at T_step with the order key of one a chain starting at
+ * or after S uses (ties of equal key are in arbitrary order, so any of them could be the one
+ * used), having the property, smallest text first.
+ */
+function candidatesSql(step: number): string {
   return `arraySort(arrayFilter(x_c -> isNotNull(x_c.1),
-      arrayMap((x_s, x_t, x_v, x_j) -> tuple(if(x_s >= cs AND x_t = r${step}, x_v, NULL), x_j), s${step}, ts, v, vj)))`;
+      arrayMap((x_k, x_t, x_v, x_j) -> tuple(if(x_t = r${step} AND has(used_keys, x_k), x_v, NULL), x_j), ks, ts, v, vj)))`;
 }
 
 /**

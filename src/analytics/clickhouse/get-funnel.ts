@@ -121,6 +121,7 @@ function levelsSql(query: FunnelQuery, keyed: string, params: SqlParams): string
   let levels = `SELECT ${[
     "arrayMap(e -> tupleElement(e, 1), evs) AS ts",
     "arrayEnumerate(evs) AS pos",
+    ...(query.breakdown ? ["arrayMap(e -> tupleElement(e, 2), evs) AS ks"] : []),
     ...unpack,
     `arrayMap((x_m, x_t) -> if(${entry}, toNullable(x_t), NULL), m1, ts) AS s1`,
   ].join(",\n    ")}

@@ -18,8 +18,8 @@ import { validQuery } from "../valid-query.js";
 import { inSegment } from "./in-segment.js";
 import { propertyText } from "./property-text.js";
 
-/** A unit's event with the text of the breakdown property (null: missing, or no breakdown). */
-type FunnelEvent = UnitEvent & { value: string | null };
+/** A unit's event with its order key and the text of the breakdown property (null: missing, or no breakdown). */
+type FunnelEvent = UnitEvent & { key: string; value: string | null };
 
 /**
  * What one unit adds to the funnel: its level, whether an exclusion removed it, its entry (the
@@ -79,17 +79,17 @@ function anyOrderResult(events: FunnelEvent[], query: FunnelQuery): UnitResult {
 
 /** Every unit's events in the agreed order: per person (and per session), by time, then by order key. */
 function splitUnits(events: EventRecord[], query: FunnelQuery): FunnelEvent[][] {
-  const byPerson = new Map<string, { event: FunnelEvent; key: string; index: number }[]>();
+  const byPerson = new Map<string, { event: FunnelEvent; index: number }[]>();
   events.forEach((record, index) => {
-    const event = toUnitEvent(record, query);
-    const exclusions = query.exclusions.flatMap((x, i) => (matchesAlternatives(record, x) ? [i] : []));
     const list = byPerson.get(record.person) ?? [];
-    list.push({ event, key: orderKey(event.steps, exclusions), index });
+    list.push({ event: toUnitEvent(record, query), index });
     byPerson.set(record.person, list);
   });
   const units: FunnelEvent[][] = [];
   for (const list of byPerson.values()) {
-    list.sort((a, b) => a.event.time - b.event.time || compareText(a.key, b.key) || a.index - b.index);
+    list.sort(
+      (a, b) => a.event.time - b.event.time || compareText(a.event.key, b.event.key) || a.index - b.index,
+    );
     const sorted = list.map((item) => item.event);
     units.push(...(query.unit === "session" ? splitSessions(sorted) : [sorted]));
   }
@@ -101,8 +101,15 @@ function toUnitEvent(record: EventRecord, query: FunnelQuery): FunnelEvent {
   const gaps = query.exclusions.flatMap((x) =>
     matchesAlternatives(record, x) ? excludedGaps(x, query.steps.length) : [],
   );
+  const exclusions = query.exclusions.flatMap((x, i) => (matchesAlternatives(record, x) ? [i] : []));
   const value = query.breakdown ? propertyText(record.properties, query.breakdown.property) : null;
-  return { time: record.time, steps, excludedGaps: [...new Set(gaps)], value };
+  return {
+    time: record.time,
+    steps,
+    excludedGaps: [...new Set(gaps)],
+    key: orderKey(steps, exclusions),
+    value,
+  };
 }
 
 function compareText(a: string, b: string): number {
@@ -171,8 +178,10 @@ function firstReach(
 
 /**
  * The breakdown value: the property of the attributed step's event — the events used as that step
- * by a chain starting at or after S, at T_step; of several, the smallest text, missing only when
- * all miss it. Null when the unit did not reach the attributed step.
+ * by a chain starting at or after S, at T_step, and the events tied with one of them (same time
+ * and order key: which of those comes first is arbitrary, so any could have been used); of
+ * several, the smallest text, missing only when all miss it. Null when the unit did not reach the
+ * attributed step.
  */
 function attributedValue(
   events: FunnelEvent[],
@@ -187,12 +196,16 @@ function attributedValue(
     breakdown.attribution === "first" ? 1 : breakdown.attribution === "last" ? level : breakdown.step;
   if (step === undefined || step > level) return null;
   const chainStart = reachedAt[0] as number;
-  let best: string | null = null;
-  events.forEach((event, i) => {
+  const at = reachedAt[step - 1];
+  const used = events.filter((event, i) => {
     const s = start[i]?.[step - 1] ?? null;
-    if (s === null || s < chainStart || event.time !== reachedAt[step - 1]) return;
-    if (event.value !== null && (best === null || event.value < best)) best = event.value;
+    return s !== null && s >= chainStart && event.time === at;
   });
+  let best: string | null = null;
+  for (const event of events) {
+    if (!used.some((other) => other.time === event.time && other.key === event.key)) continue;
+    if (event.value !== null && (best === null || event.value < best)) best = event.value;
+  }
   return best;
 }
 
