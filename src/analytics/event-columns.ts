@@ -8,7 +8,7 @@ const INSERTION_SORT_MAX = 32;
  * One person's events as columns (typed arrays reused from person to person, so millions of
  * people cost no allocation each): time in epoch ms, the steps matched as a bitmask (bit k: step
  * k+1), the exclusions matched as a bitmask (bit i: exclusion i+1), and `origin`, the event's index
- * as the engine delivered it (to fetch a property later without copying every value).
+ * as the engine delivered it (to fetch a property or name later without copying every value).
  */
 export class EventColumns {
   length = 0;
@@ -25,13 +25,14 @@ export class EventColumns {
     this.length = 0;
   }
 
-  push(time: number, steps: number, exclusions: number): void {
+  /** `origin` defaults to the event's index in this list. */
+  push(time: number, steps: number, exclusions: number, origin?: number): void {
     if (this.length === this.times.length) this.grow();
     const i = this.length++;
     this.times[i] = time;
     this.steps[i] = steps;
     this.exclusions[i] = exclusions;
-    this.origins[i] = i;
+    this.origins[i] = origin ?? i;
   }
 
   /**

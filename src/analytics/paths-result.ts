@@ -11,11 +11,7 @@ export function buildPathsResult(query: PathsQuery, paths: PersonPath[]): PathsR
   const entered = paths.filter((path) => path.stages.length > 0);
   return {
     people: sum(entered.map((path) => path.people)),
-    stages: query.stages.map((stage, k) => ({
-      stage: k + 1,
-      name: stage.name,
-      people: sum(entered.filter((path) => path.stages.includes(k + 1)).map((path) => path.people)),
-    })),
+    stages: stagesOf(query, entered),
     transitions: transitionsOf(query, entered),
     backMoves: backMovesOf(entered),
     topPaths: topPathsOf(query, entered),
@@ -24,38 +20,57 @@ export function buildPathsResult(query: PathsQuery, paths: PersonPath[]): PathsR
   };
 }
 
+/** People per stage: those whose path passes it at least once. */
+function stagesOf(query: PathsQuery, paths: PersonPath[]): PathsResult["stages"] {
+  const people = query.stages.map(() => 0);
+  // Paths of looping people run to thousands of stages: mark a stage as counted for path p with p.
+  const countedFor = query.stages.map(() => -1);
+  paths.forEach((path, p) => {
+    for (const stage of path.stages) {
+      if (countedFor[stage - 1] === p) continue;
+      countedFor[stage - 1] = p;
+      people[stage - 1] = (people[stage - 1] ?? 0) + path.people;
+    }
+  });
+  return query.stages.map((stage, k) => ({ stage: k + 1, name: stage.name, people: people[k] ?? 0 }));
+}
+
 function transitionsOf(query: PathsQuery, paths: PersonPath[]): PathsResult["transitions"] {
-  const tallies = new Map<string, Tally>();
-  for (const path of paths) {
-    const seen = new Set<string>();
-    movesOf(path.stages).forEach(([from, to]) => {
-      const key = `${from}>${to}`;
-      const tally = tallies.get(key) ?? { people: 0, transitions: 0 };
+  const tallies = new Map<number, Tally & { from: number; to: number; countedFor: number }>();
+  paths.forEach((path, p) => {
+    forEachMove(path.stages, (from, to) => {
+      // Stages are at most 32 (bitmasks), so this key is one number per pair.
+      const key = from * 64 + to;
+      let tally = tallies.get(key);
+      if (!tally) {
+        tally = { from, to, people: 0, transitions: 0, countedFor: -1 };
+        tallies.set(key, tally);
+      }
       tally.transitions += path.people;
-      if (!seen.has(key)) tally.people += path.people;
-      seen.add(key);
-      tallies.set(key, tally);
+      if (tally.countedFor !== p) tally.people += path.people;
+      tally.countedFor = p;
     });
-  }
-  return [...tallies.entries()]
-    .map(([key, tally]) => {
-      const [from, to] = key.split(">").map(Number) as [number, number];
-      return {
-        from,
-        to,
-        fromName: stageName(query, from),
-        toName: stageName(query, to),
-        direction: to > from ? ("forward" as const) : ("backward" as const),
-        ...tally,
-      };
-    })
+  });
+  return [...tallies.values()]
+    .map(({ from, to, people, transitions }) => ({
+      from,
+      to,
+      fromName: stageName(query, from),
+      toName: stageName(query, to),
+      direction: to > from ? ("forward" as const) : ("backward" as const),
+      people,
+      transitions,
+    }))
     .sort((a, b) => a.from - b.from || a.to - b.to);
 }
 
 function backMovesOf(paths: PersonPath[]): PathsResult["backMoves"] {
   const byCount = new Map<number, number>();
   for (const path of paths) {
-    const back = movesOf(path.stages).filter(([from, to]) => to < from).length;
+    let back = 0;
+    forEachMove(path.stages, (from, to) => {
+      if (to < from) back++;
+    });
     byCount.set(back, (byCount.get(back) ?? 0) + path.people);
   }
   const distribution = [...byCount.entries()]
@@ -120,7 +135,7 @@ function graphOf(query: PathsQuery, paths: PersonPath[]): PathsGraph {
       node.people += path.people;
       nodes.set(id, node);
     });
-    movesOf(shown).forEach(([from, to], depth) => {
+    forEachMove(shown, (from, to, depth) => {
       const source = nodeId(depth, from);
       const target = nodeId(depth + 1, to);
       const key = `${source}>${target}`;
@@ -142,9 +157,12 @@ function nodeId(depth: number, stage: number): string {
   return `${depth}:${stage}`;
 }
 
-/** Consecutive pairs of a collapsed sequence: every pair is a move between two different stages. */
-function movesOf(stages: number[]): [number, number][] {
-  return stages.slice(1).map((to, i) => [stages[i] as number, to]);
+/**
+ * Each consecutive pair of a collapsed sequence (a move between two different stages) and its
+ * position; paths of looping people run to thousands of stages, so no pair is allocated.
+ */
+function forEachMove(stages: number[], visit: (from: number, to: number, index: number) => void): void {
+  for (let i = 1; i < stages.length; i++) visit(stages[i - 1] as number, stages[i] as number, i - 1);
 }
 
 function stageName(query: PathsQuery, stage: number): string {

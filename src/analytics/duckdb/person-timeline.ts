@@ -37,6 +37,34 @@ export class PersonTimeline {
   }
 
   /**
+   * Each person of [from, to) with any selected event: those events in `events`, in time order,
+   * with the selection's masks; an event's origin is its index in the timeline (for its name).
+   */
+  forEachPerson(
+    from: number,
+    to: number,
+    selection: TimelineSelection,
+    visit: (events: EventColumns) => void,
+  ): void {
+    const { stepMasks, exclusionMasks, everyEvent, from: first, to: end } = selection;
+    const { starts, times, eventIds } = this;
+    const events = new EventColumns();
+    for (let person = from; person < to; person++) {
+      events.clear();
+      const last = starts[person + 1] as number;
+      for (let i = starts[person] as number; i < last; i++) {
+        const time = times[i] as number;
+        if (time < first || time >= end) continue;
+        const id = eventIds[i] as number;
+        const steps = stepMasks[id] as number;
+        const exclusions = exclusionMasks[id] as number;
+        if (everyEvent || steps !== 0 || exclusions !== 0) events.push(time, steps, exclusions, i);
+      }
+      if (events.length > 0) visit(events);
+    }
+  }
+
+  /**
    * Reads the timeline in one statement, so the names and the events come from one snapshot; the
    * event count before it sizes the columns, or says the store has more than `maxEvents` (null).
    */
@@ -50,6 +78,18 @@ export class PersonTimeline {
     return builder.build();
   }
 }
+
+/**
+ * What a query reads of each person: events in [from, to) (epoch ms), every one or only those
+ * matching a step or an exclusion, with the step and exclusion bitmasks of each event name (by id).
+ */
+export type TimelineSelection = {
+  stepMasks: Uint32Array;
+  exclusionMasks: Uint32Array;
+  from: number;
+  to: number;
+  everyEvent: boolean;
+};
 
 /** A step, exclusion or stage with its alternatives. */
 type Matchers = (EventMatcher & { or: EventMatcher[] })[];
