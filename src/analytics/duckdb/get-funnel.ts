@@ -5,7 +5,7 @@ import { FunnelTallyBuilder } from "../funnel-tally-builder.js";
 import { personLeveler } from "./level-units.js";
 import { forEachPersonEvents } from "./person-event-lists.js";
 import type { PersonTimeline } from "./person-timeline.js";
-import { tallyTimeline, timelineServes } from "./timeline-funnel.js";
+import { tallyTimeline, timelineServesFunnel } from "./timeline-funnel.js";
 
 /**
  * The funnel over the `events` table (docs/analytics.md). DuckDB does what it is fast at: filter
@@ -19,7 +19,7 @@ export async function getFunnelFromDuckDb(
   timelineOf: () => Promise<PersonTimeline | null>,
   query: FunnelQuery,
 ): Promise<FunnelResult> {
-  const timeline = timelineServes(query) ? await timelineOf() : null;
+  const timeline = timelineServesFunnel(query) ? await timelineOf() : null;
   if (timeline) return resultFromTally(query, (await tallyTimeline(timeline, query)).tally());
   const tally = new FunnelTallyBuilder(query);
   await forEachPersonEvents(connection, query, personLeveler(query, tally));

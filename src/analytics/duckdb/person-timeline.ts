@@ -194,7 +194,7 @@ function eventNames(chunk: DuckDBDataChunk): string[] {
 type Column = Float64Array | Uint32Array;
 type ColumnType<T extends Column> = { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
 
-/** A column in shared memory, so funnel workers read it without a copy (timeline-funnel.ts). */
+/** A column in shared memory, so worker threads read it without a copy (timeline-workers.ts). */
 function shared<T extends Column>(type: ColumnType<T>, length: number): T {
   return new type(new SharedArrayBuffer(length * type.BYTES_PER_ELEMENT));
 }

@@ -6,7 +6,7 @@ import { masksByName, namesOnly, type PersonTimeline, type TimelineSelection } f
 import { acrossCores, timelineJob } from "./timeline-workers.js";
 
 /** The funnel needs nothing but event names and times, so the person timeline can serve it. */
-export function timelineServes(query: FunnelQuery): boolean {
+export function timelineServesFunnel(query: FunnelQuery): boolean {
   return namesOnly([...query.steps, ...query.exclusions]) && query.segment.length === 0 && !query.breakdown;
 }
 
